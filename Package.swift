@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "medterm",
+  products: [
+    .library(name: "MedlinePlus", targets: ["MedlinePlus"]),
+    .executable(name: "medterm", targets: ["medterm"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
+    .systemLibrary(
+      name: "CNcursesw",
+      pkgConfig: "ncursesw",
+      providers: [.apt(["libncurses-dev"])]
+    ),
+    .target(
+      name: "MedlinePlus",
+      dependencies: ["CLibXML2"]
+    ),
+    .target(
+      name: "BrowserCore",
+      dependencies: ["MedlinePlus"]
+    ),
+    .target(
+      name: "CursesTerminal",
+      dependencies: ["BrowserCore", "CNcursesw"]
+    ),
+    .executableTarget(
+      name: "medterm",
+      dependencies: [
+        "MedlinePlus",
+        "BrowserCore",
+        "CursesTerminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "medterm-bench",
+      dependencies: ["MedlinePlus"]
+    ),
+    .testTarget(
+      name: "MedlinePlusTests",
+      dependencies: ["MedlinePlus"],
+      exclude: ["Snapshots"]
+    ),
+    .testTarget(
+      name: "BrowserCoreTests",
+      dependencies: ["BrowserCore", "MedlinePlus"]
+    ),
+    .testTarget(
+      name: "CursesTerminalTests",
+      dependencies: ["CursesTerminal", "BrowserCore", "MedlinePlus"]
+    ),
+    .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["MedlinePlus"]
+    ),
+  ]
+)

@@ -1,0 +1,1 @@
+/// BrowserCore placeholder.

@@ -1,0 +1,68 @@
+// ncursesw for Swift (GUIDE §4, traps 1 and 2).
+// SwiftPM drops pkg-config's -D flags, so the wide-character API must be asked for here,
+// before curses.h. Swift 6 cannot read C mutable globals or function-like macros, so each
+// one the terminal layer needs gets a small inline accessor.
+#ifndef MEDTERM_CNCURSESW_SHIM_H
+#define MEDTERM_CNCURSESW_SHIM_H
+
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+
+#include <locale.h>
+#include <stdio.h>
+#include <wchar.h>
+#include <curses.h>
+#include <term.h>
+
+int wcwidth(wchar_t c);
+
+static inline WINDOW *medterm_stdscr(void) { return stdscr; }
+static inline int medterm_lines(void) { return LINES; }
+static inline int medterm_cols(void) { return COLS; }
+static inline int medterm_colors(void) { return COLORS; }
+static inline int medterm_color_pairs(void) { return COLOR_PAIRS; }
+static inline void medterm_set_escdelay(int ms) { set_escdelay(ms); }
+static inline FILE *medterm_stdin(void) { return stdin; }
+static inline FILE *medterm_stdout(void) { return stdout; }
+
+static inline int medterm_getmaxy(WINDOW *w) { return getmaxy(w); }
+static inline int medterm_getmaxx(WINDOW *w) { return getmaxx(w); }
+
+static inline attr_t medterm_a_normal(void) { return A_NORMAL; }
+static inline attr_t medterm_a_bold(void) { return A_BOLD; }
+static inline attr_t medterm_a_dim(void) { return A_DIM; }
+static inline attr_t medterm_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t medterm_a_reverse(void) { return A_REVERSE; }
+static inline attr_t medterm_a_italic(void) { return A_ITALIC; }
+static inline attr_t medterm_a_standout(void) { return A_STANDOUT; }
+static inline attr_t medterm_color_pair(short n) { return COLOR_PAIR(n); }
+
+static inline int medterm_key_resize(void) { return KEY_RESIZE; }
+static inline int medterm_key_mouse(void) { return KEY_MOUSE; }
+static inline int medterm_key_f(int n) { return KEY_F(n); }
+static inline int medterm_err(void) { return ERR; }
+static inline int medterm_ok(void) { return OK; }
+static inline int medterm_key_code_yes(void) { return KEY_CODE_YES; }
+
+static inline mmask_t medterm_button1_clicked(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED; }
+static inline mmask_t medterm_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t medterm_button5_pressed(void) {
+#ifdef BUTTON5_PRESSED
+  return BUTTON5_PRESSED;
+#else
+  return 0;
+#endif
+}
+static inline mmask_t medterm_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
+
+/// Fills a cchar_t with one grapheme (base + combining marks) in one call, so Swift need not
+/// know the struct's layout.
+static inline int medterm_setcchar(cchar_t *cell, const wchar_t *text, attr_t attrs, short pair) {
+  return setcchar(cell, text, attrs, pair, NULL);
+}
+
+#endif

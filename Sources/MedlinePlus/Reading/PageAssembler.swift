@@ -1,0 +1,150 @@
+/// Turns reader markup into model blocks while numbering the page's links in reading order.
+/// Every text passes through here, so this is where text is repaired and made safe.
+struct PageAssembler {
+  private(set) var links: [Link] = []
+  /// The section that blocks being converted belong to.
+  var currentSection: Int?
+  /// Relative link addresses are resolved against this (the page's own URL).
+  let baseURL: String?
+
+  init(baseURL: String?) {
+    self.baseURL = baseURL
+  }
+
+  /// Adds a link and returns its index.
+  mutating func add(_ link: Link) -> Int {
+    var link = link
+    link.section = currentSection
+    links.append(link)
+    return links.count - 1
+  }
+
+  /// Repairs, cleans and folds the white space of a text from a source.
+  static func cleanText(_ text: String) -> String {
+    TextRepair.clean(text, keepNewlines: false).collapsingWhitespace
+  }
+
+  /// A link address cleaned of controls and resolved against the page's address.
+  func resolve(_ url: String?) -> String? {
+    guard let url else { return nil }
+    let cleaned = SafeText.clean(url, keepNewlines: false).trimmingSpaces
+    guard !cleaned.isEmpty else { return nil }
+    return URLResolver.resolve(cleaned, against: baseURL)
+  }
+
+  mutating func blocks(_ markup: [MarkupBlock]) -> [Block] {
+    markup.compactMap { block($0) }
+  }
+
+  mutating func block(_ markup: MarkupBlock) -> Block? {
+    switch markup {
+    case .heading(let level, let inlines, _):
+      let runs = self.runs(inlines)
+      return runs.isEmpty ? nil : .heading(level: level, runs)
+    case .paragraph(let inlines, let role):
+      let runs = self.runs(inlines)
+      guard !runs.isEmpty else { return nil }
+      if role == .attribution { return .attribution(runs.plainText) }
+      return .paragraph(runs)
+    case .list(let ordered, let items):
+      let converted = items.map { blocks($0) }.filter { !$0.isEmpty }
+      return converted.isEmpty ? nil : .list(ordered: ordered, items: converted)
+    case .table(let rows, let hasHeader):
+      let cells = rows.map { row in row.map { Self.cleanText($0.textWithoutImages) } }
+      let nonEmpty = cells.filter { row in row.contains { !$0.isEmpty } }
+      return nonEmpty.isEmpty ? nil : .table(Table(rows: nonEmpty, hasHeader: hasHeader))
+    case .image(let alt, let url):
+      return .image(alt: Self.cleanText(alt), url: resolve(url))
+    case .preformatted(let text):
+      let cleaned = TextRepair.clean(text, keepNewlines: true)
+      return cleaned.trimmingSpaces.isEmpty ? nil : .preformatted(cleaned)
+    case .quote(let inner):
+      let converted = blocks(inner)
+      return converted.isEmpty ? nil : .quote(converted)
+    case .anchor:
+      return nil
+    }
+  }
+
+  /// Styled runs with links numbered; white space folded across run boundaries.
+  mutating func runs(_ inlines: [MarkupInline]) -> [TextRun] {
+    var output: [TextRun] = []
+    appendRuns(inlines, link: nil, to: &output)
+    return Self.foldingWhitespace(output)
+  }
+
+  private mutating func appendRuns(
+    _ inlines: [MarkupInline], link: Int?, to output: inout [TextRun]
+  ) {
+    for inline in inlines {
+      switch inline {
+      case .text(let text, let style):
+        output.append(
+          TextRun(TextRepair.clean(text, keepNewlines: false), style: style, link: link))
+      case .lineBreak:
+        output.append(TextRun("\n", link: link))
+      case .image(let alt, _):
+        let alt = Self.cleanText(alt)
+        if !alt.isEmpty { output.append(TextRun("[\(alt)]", link: link)) }
+      case .link(let content, let url):
+        guard link == nil else {
+          appendRuns(content, link: link, to: &output)
+          continue
+        }
+        let title = Self.cleanText(content.plainText)
+        let index = add(Link(title: title, url: resolve(url), kind: .inline))
+        appendRuns(content, link: index, to: &output)
+      }
+    }
+  }
+
+  /// Folds white space inside and between runs, trims the ends, merges equal neighbours.
+  static func foldingWhitespace(_ runs: [TextRun]) -> [TextRun] {
+    var output: [TextRun] = []
+    var lastWasSpace = true
+    for run in runs {
+      if run.text == "\n" {
+        if var last = output.last, last.text.hasSuffix(" ") {
+          last.text.removeLast()
+          output[output.count - 1] = last
+        }
+        output.append(run)
+        lastWasSpace = true
+        continue
+      }
+      var text = ""
+      for character in run.text {
+        if character.isSpaceLike {
+          if !lastWasSpace { text.append(" ") }
+          lastWasSpace = true
+        } else {
+          text.append(character)
+          lastWasSpace = false
+        }
+      }
+      guard !text.isEmpty else { continue }
+      if var last = output.last, last.style == run.style, last.link == run.link, last.text != "\n" {
+        last.text += text
+        output[output.count - 1] = last
+      } else {
+        output.append(TextRun(text, style: run.style, link: run.link))
+      }
+    }
+    while var last = output.last {
+      if last.text == "\n" {
+        output.removeLast()
+        continue
+      }
+      if last.text.hasSuffix(" ") {
+        last.text.removeLast()
+        if last.text.isEmpty {
+          output.removeLast()
+          continue
+        }
+        output[output.count - 1] = last
+      }
+      break
+    }
+    return output
+  }
+}

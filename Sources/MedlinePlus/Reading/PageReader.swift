@@ -1,0 +1,32 @@
+/// The entry point of the library: bytes in, a `Document` out.
+public enum PageReader {
+  /// Sources larger than this are refused before parsing (the full health-topics XML is
+  /// about 30 MB; generated test libraries reach 60 MB).
+  public static let maximumBytes = 256 * 1024 * 1024
+
+  /// Reads a source, choosing the reader from its content (the name and the HTTP content
+  /// type only break ties).
+  /// - Parameters:
+  ///   - bytes: the raw source.
+  ///   - name: a file name, used for Markdown vs. text when the content does not tell.
+  ///   - origin: the page's URL when it was fetched; relative links are resolved against it.
+  ///   - contentType: the HTTP `Content-Type`, with its charset.
+  public static func read(
+    _ bytes: [UInt8], name: String? = nil, origin: String? = nil, contentType: String? = nil
+  ) throws(ReadError) -> Document {
+    guard bytes.count <= maximumBytes else {
+      throw .tooLarge(bytes: bytes.count, limit: maximumBytes)
+    }
+    let format = try SourceSniffer.format(of: bytes, name: name, contentType: contentType)
+    switch format {
+    case .healthTopicsXML:
+      return try HealthTopicsXMLReader.read(bytes, origin: origin)
+    case .html:
+      return .page(try HTMLReader.read(bytes, origin: origin, contentType: contentType))
+    case .textDump:
+      return .page(try TextDumpReader.read(SourceText.decode(bytes), origin: origin))
+    case .markdown:
+      return .page(try MarkdownReader.read(SourceText.decode(bytes), origin: origin))
+    }
+  }
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@testable import MedlinePlus
+
+@Test func placeholder() { #expect(Bool(true)) }
