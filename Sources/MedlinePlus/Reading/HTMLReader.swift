@@ -1,26 +1,105 @@
-/// Reads HTML with libxml2's forgiving parser. (Being written: see issue 3.)
+import CLibXML2
+
+/// Reads HTML: MedlinePlus topic pages become topic pages (menu, sections, resource links);
+/// any other page gets an outline from its headings. libxml2 parses (forgiving, no network);
+/// the charset comes from the HTTP header, else the byte-order mark or `<meta charset>`.
 enum HTMLReader {
   static func read(_ bytes: [UInt8], origin: String?, contentType: String?) throws(ReadError)
     -> Page
   {
-    throw .empty
+    guard !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
+      throw .empty
+    }
+    let encoding = contentType.flatMap(charset(inContentType:))
+    guard let document = HTMLDocument(bytes: bytes, url: origin, encoding: encoding),
+      let root = document.root
+    else { throw .empty }
+    let head = HTMLHead(root: root)
+    let baseURL = head.baseURL.map { URLResolver.resolve($0, against: origin) } ?? origin
+    let walker = HTMLMarkupWalker()
+    let body = child(named: "body", of: root) ?? root
+    let fullMarkup = walker.blocks(of: body)
+    let description = head.description.map(PageAssembler.cleanText)
+    if TopicPageBuilder.looksLikeTopicPage(fullMarkup) {
+      let metadata = PageMetadata(
+        description: description, origin: head.canonicalURL ?? baseURL,
+        language: head.language ?? "en", format: .html)
+      return TopicPageBuilder.build(fullMarkup, metadata: metadata)
+    }
+    let content = contentRoot(in: body, walker: walker, fullMarkup: fullMarkup)
+    let metadata = PageMetadata(
+      title: head.title.map(PageAssembler.cleanText), description: description,
+      origin: baseURL, language: head.language, format: .html)
+    return OutlinePageBuilder.build(content, metadata: metadata)
   }
 
   /// The markup of an HTML fragment such as a health topic's `full-summary`.
-  /// (Placeholder until the DOM walker lands: the fragment's text as one paragraph.)
   static func markup(fragment: String) -> [MarkupBlock] {
-    var text = ""
-    var inTag = false
-    for character in fragment {
-      if character == "<" {
-        inTag = true
-      } else if character == ">" {
-        inTag = false
-        text.append(" ")
-      } else if !inTag {
-        text.append(character)
+    let bytes = Array(("<html><body>" + fragment + "</body></html>").utf8)
+    guard let document = HTMLDocument(bytes: bytes, url: nil, encoding: "UTF-8"),
+      let root = document.root
+    else { return [] }
+    return HTMLMarkupWalker().blocks(of: child(named: "body", of: root) ?? root)
+  }
+
+  /// The page's main content when it marks one (`<main>`, `role="main"`, a lone or largest
+  /// `<article>`) and it holds most of the text; otherwise the whole body.
+  private static func contentRoot(
+    in body: xmlNodePtr, walker: HTMLMarkupWalker, fullMarkup: [MarkupBlock]
+  ) -> [MarkupBlock] {
+    guard let main = mainElement(in: body) else { return fullMarkup }
+    let mainMarkup = walker.blocks(of: main)
+    let mainText = mainMarkup.textLength
+    let fullText = fullMarkup.textLength
+    return mainText * 3 >= fullText ? mainMarkup : fullMarkup
+  }
+
+  private static func mainElement(in body: xmlNodePtr) -> xmlNodePtr? {
+    var articles: [xmlNodePtr] = []
+    var stack: [(xmlNodePtr, Int)] = [(body, 0)]
+    while let (node, depth) = stack.popLast() {
+      for child in node.childNodes where child.isElement {
+        let name = child.name
+        if name == "main" || child.attribute("role")?.lowercased() == "main" { return child }
+        if name == "article" { articles.append(child) }
+        if depth < 64 && name != "article" { stack.append((child, depth + 1)) }
       }
     }
-    return [.paragraph([.text(TextRepair.decodeEntities(text), [])])]
+    return articles.max {
+      HTMLMarkupWalker.flatText(of: $0).count < HTMLMarkupWalker.flatText(of: $1).count
+    }
+  }
+
+  static func child(named name: String, of node: xmlNodePtr) -> xmlNodePtr? {
+    node.childNodes.first { $0.isElement && $0.name == name }
+  }
+
+  /// `text/html; charset=ISO-8859-1` → `ISO-8859-1`.
+  static func charset(inContentType contentType: String) -> String? {
+    for parameter in contentType.split(separator: ";").dropFirst() {
+      let pair = parameter.split(separator: "=", maxSplits: 1)
+      guard pair.count == 2, pair[0].trimmingSpaces.lowercased() == "charset" else { continue }
+      let value = pair[1].trimmingSpaces.filter { $0 != "\"" && $0 != "'" }
+      return value.isEmpty ? nil : value
+    }
+    return nil
+  }
+}
+
+extension Array where Element == MarkupBlock {
+  /// How much text the blocks hold, to compare candidate content roots.
+  var textLength: Int {
+    reduce(0) { total, block in
+      switch block {
+      case .heading(_, let inlines, _), .paragraph(let inlines, _):
+        total + inlines.plainText.count
+      case .list(_, let items): total + items.reduce(0) { $0 + $1.textLength }
+      case .table(let rows, _):
+        total + rows.reduce(0) { $0 + $1.reduce(0) { $0 + $1.plainText.count } }
+      case .preformatted(let text): total + text.count
+      case .quote(let inner): total + inner.textLength
+      case .image, .anchor: total
+      }
+    }
   }
 }

@@ -48,6 +48,8 @@ enum OutlinePageBuilder {
         current = (text, level, anchor ?? pendingAnchor, [])
         pendingAnchor = nil
       default:
+        // A named anchor names the heading right after it, not one further down.
+        pendingAnchor = nil
         if current == nil {
           if case .paragraph(let inlines, _) = block, inlines.textWithoutImages.isEmpty {
             continue

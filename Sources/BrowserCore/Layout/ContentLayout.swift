@@ -1,0 +1,289 @@
+import MedlinePlus
+
+/// A page laid out for a content pane of a given width: styled lines, where each section
+/// starts, and where each link is.
+public struct ContentLayout: Sendable {
+  public private(set) var lines: [StyledLine] = []
+  /// The first line of each section, by section index.
+  public private(set) var sectionStarts: [Int] = []
+  /// The first line each link appears on, by link index (nil when not shown).
+  public private(set) var linkLines: [Int?] = []
+  public let width: Int
+
+  /// Lays out `page` for `width` cells (at least 1).
+  public init(page: Page, width: Int, glyphs: Glyphs = .unicode) {
+    self.width = max(1, width)
+    linkLines = Array(repeating: nil, count: page.links.count)
+    var writer = Writer(page: page, width: self.width, glyphs: glyphs)
+    for (index, section) in page.sections.enumerated() {
+      sectionStarts.append(writer.lines.count)
+      writer.section = index
+      writer.writeSection(section, isFirst: index == 0)
+    }
+    if writer.lines.isEmpty { writer.lines.append(StyledLine([], section: 0)) }
+    lines = writer.lines
+    for (line, content) in lines.enumerated() {
+      for span in content.spans {
+        if let link = span.link, link < linkLines.count, linkLines[link] == nil {
+          linkLines[link] = line
+        }
+      }
+    }
+  }
+
+  /// The section a line belongs to.
+  public func section(atLine line: Int) -> Int {
+    guard !lines.isEmpty else { return 0 }
+    return lines[min(max(0, line), lines.count - 1)].section
+  }
+}
+
+/// Writes the lines of one page; one place for every block's look.
+private struct Writer {
+  let page: Page
+  let width: Int
+  let glyphs: Glyphs
+  var section = 0
+  var lines: [StyledLine] = []
+
+  init(page: Page, width: Int, glyphs: Glyphs) {
+    self.page = page
+    self.width = width
+    self.glyphs = glyphs
+  }
+
+  mutating func emit(_ spans: [StyledSpan]) {
+    lines.append(StyledLine(spans, section: section))
+  }
+
+  mutating func blank() {
+    if let last = lines.last, !last.spans.isEmpty { emit([]) }
+  }
+
+  mutating func wrapped(
+    _ spans: [StyledSpan], prefix: [StyledSpan] = [], continuation: [StyledSpan] = []
+  ) {
+    for line in TextWrapper.wrap(
+      spans, width: width, prefix: prefix, continuation: continuation)
+    {
+      emit(line)
+    }
+  }
+
+  mutating func writeSection(_ section: Section, isFirst: Bool) {
+    if !isFirst { blank() }
+    wrapped([StyledSpan(section.title, .heading)])
+    if let subtitle = section.subtitle { wrapped([StyledSpan(subtitle, .dim)]) }
+    for block in section.blocks {
+      write(block, indent: 0)
+    }
+  }
+
+  mutating func write(_ block: Block, indent: Int) {
+    let pad = [StyledSpan(String(repeating: " ", count: indent))]
+    switch block {
+    case .paragraph(let runs):
+      blank()
+      wrapped(spans(runs), prefix: pad, continuation: pad)
+    case .heading(_, let runs):
+      blank()
+      wrapped(spans(runs, role: .subheading), prefix: pad, continuation: pad)
+    case .attribution(let text):
+      blank()
+      wrapped([StyledSpan(text, .attribution)], prefix: pad, continuation: pad)
+    case .list(let ordered, let items):
+      blank()
+      writeList(ordered: ordered, items: items, indent: indent)
+    case .table(let table):
+      blank()
+      writeTable(table, indent: indent)
+    case .image(let alt, _):
+      blank()
+      let label = alt.isEmpty ? "[image]" : "[image: \(alt)]"
+      wrapped([StyledSpan(label, .dim)], prefix: pad, continuation: pad)
+    case .resources(let indices):
+      blank()
+      for index in indices where index < page.links.count {
+        writeCard(page.links[index], index: index, indent: indent)
+      }
+    case .preformatted(let text):
+      blank()
+      for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        wrapped([StyledSpan(String(line), .code)], prefix: pad, continuation: pad)
+      }
+    case .quote(let blocks):
+      blank()
+      let start = lines.count
+      for inner in blocks { write(inner, indent: indent + 2) }
+      for line in start..<lines.count where !lines[line].spans.isEmpty {
+        var spans = lines[line].spans
+        if let first = spans.first, first.text.hasPrefix(String(repeating: " ", count: indent + 2))
+        {
+          spans[0].text = String(first.text.dropFirst(indent + 2))
+        }
+        lines[line].spans = pad + [StyledSpan(glyphs.quoteBar + " ", .quote)] + spans
+      }
+    }
+  }
+
+  mutating func writeList(ordered: Bool, items: [[Block]], indent: Int) {
+    let bullet = indent == 0 ? glyphs.bullet : glyphs.nestedBullet
+    for (number, item) in items.enumerated() {
+      let marker = ordered ? "\(number + 1). " : "\(bullet) "
+      let markerWidth = DisplayWidth.of(marker)
+      let pad = String(repeating: " ", count: indent)
+      let prefix = [StyledSpan(pad), StyledSpan(marker, .dim)]
+      let continuation = [StyledSpan(String(repeating: " ", count: indent + markerWidth))]
+      var first = true
+      for block in item {
+        if first, case .paragraph(let runs) = block {
+          wrapped(spans(runs), prefix: prefix, continuation: continuation)
+        } else if first {
+          emit(prefix)
+          writeNested(block, indent: indent + markerWidth)
+        } else {
+          writeNested(block, indent: indent + markerWidth)
+        }
+        first = false
+      }
+    }
+  }
+
+  /// Blocks inside a list item follow without the blank line a top-level block gets.
+  mutating func writeNested(_ block: Block, indent: Int) {
+    let pad = [StyledSpan(String(repeating: " ", count: indent))]
+    switch block {
+    case .paragraph(let runs):
+      wrapped(spans(runs), prefix: pad, continuation: pad)
+    case .list(let ordered, let items):
+      writeList(ordered: ordered, items: items, indent: indent)
+    default:
+      write(block, indent: indent)
+    }
+  }
+
+  mutating func writeCard(_ link: Link, index: Int, indent: Int) {
+    let number = "[\(index + 1)] "
+    let pad = String(repeating: " ", count: indent)
+    let hanging = [StyledSpan(pad + String(repeating: " ", count: DisplayWidth.of(number)))]
+    var title: [StyledSpan] = [StyledSpan(link.title, .link, link: index)]
+    for badge in link.badges { title += [StyledSpan(" "), StyledSpan(badge.rawValue, .badge)] }
+    wrapped(
+      title, prefix: [StyledSpan(pad), StyledSpan(number, .linkNumber, link: index)],
+      continuation: hanging)
+    var details: [StyledSpan] = []
+    if !link.organizations.isEmpty {
+      details.append(StyledSpan(link.organizations.joined(separator: ", "), .organization))
+    }
+    if link.alsoInSpanish {
+      if !details.isEmpty { details.append(StyledSpan(" \(glyphs.middleDot) ", .dim)) }
+      details.append(StyledSpan("ES", .badge))
+    }
+    if !details.isEmpty { wrapped(details, prefix: hanging, continuation: hanging) }
+  }
+
+  mutating func writeTable(_ table: Table, indent: Int) {
+    let columns = table.columnCount
+    guard columns > 0 else { return }
+    let rows = table.rows.map { $0 + Array(repeating: "", count: columns - $0.count) }
+    var widths = (0..<columns).map { column in
+      rows.map { DisplayWidth.of($0[column]) }.max() ?? 0
+    }
+    let separator = " \(glyphs.verticalBar) "
+    let available = width - indent - (columns - 1) * DisplayWidth.of(separator)
+    if widths.reduce(0, +) > available {
+      // Too wide for side by side: shrink the widest columns, wrapping their cells.
+      let fair = max(6, available / columns)
+      if fair * columns > available || available < columns * 6 {
+        writeTableAsRecords(rows, header: table.hasHeader ? rows.first : nil, indent: indent)
+        return
+      }
+      var excess = widths.reduce(0, +) - available
+      while excess > 0 {
+        guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
+          widths[widest] > fair
+        else { break }
+        widths[widest] -= 1
+        excess -= 1
+      }
+      if excess > 0 {
+        writeTableAsRecords(rows, header: table.hasHeader ? rows.first : nil, indent: indent)
+        return
+      }
+    }
+    let pad = String(repeating: " ", count: indent)
+    for (rowIndex, row) in rows.enumerated() {
+      let isHeader = table.hasHeader && rowIndex == 0
+      let cellLines = row.enumerated().map { column, text in
+        TextWrapper.wrap(
+          [StyledSpan(text, isHeader ? .tableHeader : .normal)], width: widths[column])
+      }
+      let height = cellLines.map(\.count).max() ?? 1
+      for lineIndex in 0..<height {
+        var spans = [StyledSpan(pad)]
+        for column in 0..<columns {
+          if column > 0 { spans.append(StyledSpan(separator, .tableBorder)) }
+          let cell = lineIndex < cellLines[column].count ? cellLines[column][lineIndex] : []
+          spans += cell
+          let used = TextWrapper.cellWidth(of: cell)
+          if column < columns - 1 {
+            spans.append(StyledSpan(String(repeating: " ", count: max(0, widths[column] - used))))
+          }
+        }
+        emit(trimmingTrailingSpaces(spans))
+      }
+      if isHeader {
+        let rule = widths.map { String(repeating: glyphs.horizontalBar, count: $0) }
+          .joined(separator: glyphs.horizontalBar + glyphs.cross + glyphs.horizontalBar)
+        emit([StyledSpan(pad), StyledSpan(rule, .tableBorder)])
+      }
+    }
+  }
+
+  /// A narrow screen shows each row as "Header: value" lines.
+  mutating func writeTableAsRecords(_ rows: [[String]], header: [String]?, indent: Int) {
+    let pad = [StyledSpan(String(repeating: " ", count: indent))]
+    let body = header == nil ? rows[...] : rows.dropFirst()
+    for row in body {
+      blank()
+      for (column, value) in row.enumerated() where !value.isEmpty {
+        var spans: [StyledSpan] = []
+        if let header, column < header.count, !header[column].isEmpty {
+          spans.append(StyledSpan(header[column] + ": ", .tableHeader))
+        }
+        spans.append(StyledSpan(value))
+        wrapped(spans, prefix: pad, continuation: pad + [StyledSpan("  ")])
+      }
+    }
+  }
+
+  private func trimmingTrailingSpaces(_ spans: [StyledSpan]) -> [StyledSpan] {
+    var spans = spans
+    while let last = spans.last, last.link == nil {
+      let trimmed = String(last.text.reversed().drop(while: { $0 == " " }).reversed())
+      if trimmed.isEmpty {
+        spans.removeLast()
+      } else {
+        spans[spans.count - 1].text = trimmed
+        break
+      }
+    }
+    return spans
+  }
+
+  func spans(_ runs: [TextRun], role: StyleRole = .normal) -> [StyledSpan] {
+    runs.map { run in
+      var spanRole = role
+      if run.link != nil {
+        spanRole = .link
+      } else if run.style.contains(.code) {
+        spanRole = .code
+      } else if run.style.contains(.bold) && role == .normal {
+        spanRole = .strong
+      } else if run.style.contains(.italic) && role == .normal {
+        spanRole = .emphasis
+      }
+      return StyledSpan(run.text, spanRole, link: run.link)
+    }
+  }
+}

@@ -1,0 +1,22 @@
+/// The characters the layout draws with: Unicode box drawing where the terminal can show it,
+/// plain ASCII where it cannot (no UTF-8 locale).
+public struct Glyphs: Sendable, Hashable {
+  public var bullet: String
+  public var nestedBullet: String
+  public var ellipsis: String
+  public var verticalBar: String
+  public var horizontalBar: String
+  public var cross: String
+  public var quoteBar: String
+  public var middleDot: String
+  public var selectionMarker: String
+  public var arrow: String
+
+  public static let unicode = Glyphs(
+    bullet: "•", nestedBullet: "◦", ellipsis: "…", verticalBar: "│", horizontalBar: "─",
+    cross: "┼", quoteBar: "▎", middleDot: "·", selectionMarker: "▸", arrow: "→")
+
+  public static let ascii = Glyphs(
+    bullet: "*", nestedBullet: "-", ellipsis: "...", verticalBar: "|", horizontalBar: "-",
+    cross: "+", quoteBar: "|", middleDot: "-", selectionMarker: ">", arrow: "->")
+}

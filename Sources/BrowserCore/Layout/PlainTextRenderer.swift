@@ -1,0 +1,22 @@
+import MedlinePlus
+
+/// A page as plain text, laid out exactly as the content pane shows it: `--dump text` and
+/// the fallback for terminals without cursor addressing.
+public enum PlainTextRenderer {
+  public static func render(_ page: Page, width: Int, glyphs: Glyphs = .unicode) -> String {
+    var out: [String] = []
+    for line in TextWrapper.wrap([StyledSpan(page.title, .title)], width: width) {
+      out.append(line.map(\.text).joined())
+    }
+    if !page.alsoCalled.isEmpty {
+      let text = "Also called: " + page.alsoCalled.joined(separator: ", ")
+      for line in TextWrapper.wrap([StyledSpan(text)], width: width) {
+        out.append(line.map(\.text).joined())
+      }
+    }
+    out.append("")
+    let layout = ContentLayout(page: page, width: width, glyphs: glyphs)
+    out += layout.lines.map(\.plainText)
+    return out.joined(separator: "\n") + "\n"
+  }
+}

@@ -1,0 +1,31 @@
+/// A run of text drawn in one role; `link` marks the cells of a link so the selection can be
+/// shown without laying the page out again.
+public struct StyledSpan: Hashable, Sendable {
+  public var text: String
+  public var role: StyleRole
+  public var link: Int?
+
+  public init(_ text: String, _ role: StyleRole = .normal, link: Int? = nil) {
+    self.text = text
+    self.role = role
+    self.link = link
+  }
+}
+
+/// One line of laid-out content.
+public struct StyledLine: Hashable, Sendable {
+  public var spans: [StyledSpan]
+  /// The section the line belongs to.
+  public var section: Int
+
+  public init(_ spans: [StyledSpan] = [], section: Int) {
+    self.spans = spans
+    self.section = section
+  }
+
+  /// The line's text without styles.
+  public var plainText: String { spans.map(\.text).joined() }
+
+  /// The cells the line takes.
+  public var width: Int { spans.reduce(0) { $0 + DisplayWidth.of($1.text) } }
+}

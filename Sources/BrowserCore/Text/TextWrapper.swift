@@ -1,0 +1,173 @@
+/// Greedy word wrapping of styled text to a width in terminal cells.
+///
+/// Words are broken only at spaces; a word wider than the line is cut at grapheme
+/// boundaries. Every line starts with a prefix (a bullet, an indent, a link number) and the
+/// following lines with the continuation prefix, so lists and cards get hanging indents.
+public enum TextWrapper {
+  private struct Piece {
+    var text: String
+    var role: StyleRole
+    var link: Int?
+  }
+
+  private struct Word {
+    var pieces: [Piece] = []
+    var width = 0
+    var forcesBreakBefore = false
+
+    var isEmpty: Bool { pieces.isEmpty }
+
+    mutating func append(_ character: Character, role: StyleRole, link: Int?, width: Int) {
+      if var last = pieces.last, last.role == role, last.link == link {
+        last.text.append(character)
+        pieces[pieces.count - 1] = last
+      } else {
+        pieces.append(Piece(text: String(character), role: role, link: link))
+      }
+      self.width += width
+    }
+  }
+
+  /// Wraps `spans` into lines no wider than `width` cells (at least one line).
+  public static func wrap(
+    _ spans: [StyledSpan], width: Int, prefix: [StyledSpan] = [], continuation: [StyledSpan] = []
+  ) -> [[StyledSpan]] {
+    let words = self.words(in: spans)
+    let prefixWidth = cellWidth(of: prefix)
+    let continuationWidth = cellWidth(of: continuation)
+    var lines: [[StyledSpan]] = []
+    var line = prefix
+    var lineWidth = prefixWidth
+    var lineHasWords = false
+    var previousLink: Int? = nil
+    var previousRole = StyleRole.normal
+
+    func finishLine() {
+      lines.append(merged(line))
+      line = continuation
+      lineWidth = continuationWidth
+      lineHasWords = false
+    }
+
+    for word in words {
+      if word.forcesBreakBefore && (lineHasWords || !lines.isEmpty || line.count > prefix.count) {
+        finishLine()
+      }
+      if word.isEmpty { continue }
+      let available = max(1, width - lineWidth)
+      if lineHasWords && word.width + 1 > available {
+        finishLine()
+      } else if lineHasWords {
+        let sharedLink = word.pieces.first?.link
+        let continues = sharedLink != nil && sharedLink == previousLink
+        line.append(
+          StyledSpan(" ", continues ? previousRole : .normal, link: continues ? sharedLink : nil))
+        lineWidth += 1
+      }
+      var remaining = word
+      while remaining.width > max(1, width - lineWidth) && remaining.width > 0 {
+        let room = max(1, width - lineWidth)
+        let (head, tail) = split(remaining, at: room)
+        if head.isEmpty && lineHasWords {
+          finishLine()
+          continue
+        }
+        if head.isEmpty {
+          // Not even one character fits (a wide character in a one-cell line): place it.
+          let (forced, rest) = split(remaining, at: 2)
+          append(forced, to: &line)
+          remaining = rest
+        } else {
+          append(head, to: &line)
+          remaining = tail
+        }
+        lineHasWords = true
+        finishLine()
+      }
+      if !remaining.isEmpty {
+        append(remaining, to: &line)
+        lineWidth += remaining.width
+        lineHasWords = true
+        previousLink = remaining.pieces.last?.link
+        previousRole = remaining.pieces.last?.role ?? .normal
+      }
+    }
+    if lineHasWords || lines.isEmpty { lines.append(merged(line)) }
+    return lines
+  }
+
+  /// The cells a list of spans takes.
+  public static func cellWidth(of spans: [StyledSpan]) -> Int {
+    spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
+  }
+
+  private static func words(in spans: [StyledSpan]) -> [Word] {
+    var words: [Word] = []
+    var current = Word()
+    var breakPending = false
+    for span in spans {
+      for character in span.text {
+        if character == "\n" {
+          if !current.isEmpty { words.append(current) }
+          current = Word()
+          breakPending = true
+          var marker = Word()
+          marker.forcesBreakBefore = true
+          words.append(marker)
+          continue
+        }
+        if character == " " || character == "\t" {
+          if !current.isEmpty { words.append(current) }
+          current = Word()
+          continue
+        }
+        if current.isEmpty {
+          current.forcesBreakBefore = breakPending
+          breakPending = false
+        }
+        current.append(
+          character, role: span.role, link: span.link, width: DisplayWidth.of(character))
+      }
+    }
+    if !current.isEmpty { words.append(current) }
+    return words
+  }
+
+  /// Splits a word so that the head takes at most `cells` cells.
+  private static func split(_ word: Word, at cells: Int) -> (Word, Word) {
+    var head = Word()
+    var tail = Word()
+    var used = 0
+    var full = false
+    for piece in word.pieces {
+      for character in piece.text {
+        let width = DisplayWidth.of(character)
+        if !full && used + width <= cells {
+          head.append(character, role: piece.role, link: piece.link, width: width)
+          used += width
+        } else {
+          full = true
+          tail.append(character, role: piece.role, link: piece.link, width: width)
+        }
+      }
+    }
+    return (head, tail)
+  }
+
+  private static func append(_ word: Word, to line: inout [StyledSpan]) {
+    for piece in word.pieces { line.append(StyledSpan(piece.text, piece.role, link: piece.link)) }
+  }
+
+  private static func merged(_ spans: [StyledSpan]) -> [StyledSpan] {
+    var output: [StyledSpan] = []
+    for span in spans where !span.text.isEmpty {
+      if var last = output.last, last.role == span.role, last.link == span.link {
+        last.text += span.text
+        output[output.count - 1] = last
+      } else {
+        output.append(span)
+      }
+    }
+    return output
+  }
+}

@@ -1,0 +1,53 @@
+/// `--dump outline`: the "On this page" menu as the sidebar shows it, then the sections in
+/// page order, marking those no menu entry names.
+public enum PageOutlineDump {
+  public static func render(_ page: Page) -> String {
+    var out: [String] = [page.title]
+    if !page.alsoCalled.isEmpty {
+      out.append("Also called: " + page.alsoCalled.joined(separator: ", "))
+    }
+    out.append("")
+    out.append("On this page")
+    for group in page.outline {
+      out.append("  " + group.title)
+      if group.hasNoLinks { out.append("    (no links available)") }
+      for entry in group.entries {
+        let indent = String(repeating: "  ", count: entry.depth + 2)
+        out.append(indent + entry.title + (entry.section == nil ? "  (not on this page)" : ""))
+      }
+    }
+    let unnamed = page.sectionsOutsideOutline
+    if !unnamed.isEmpty {
+      out.append("  More on this page")
+      for index in unnamed { out.append("    " + page.sections[index].title) }
+    }
+    out.append("")
+    out.append("Sections")
+    for (index, section) in page.sections.enumerated() {
+      let links = page.links.filter { $0.section == index }.count
+      var line = "  \(index + 1). \(section.title)"
+      if links > 0 { line += " (\(links) link\(links == 1 ? "" : "s"))" }
+      out.append(line)
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+
+  /// The index of a topic collection: one line per topic.
+  public static func render(_ collection: TopicCollection) -> String {
+    var out: [String] = []
+    var header = "\(collection.topics.count) topic(s)"
+    if let total = collection.declaredTotal { header += " of \(total) declared" }
+    if let date = collection.dateGenerated { header += ", generated \(date)" }
+    out.append(header)
+    if let truncation = collection.truncation { out.append("warning: \(truncation)") }
+    for page in collection.topics {
+      var line = "  \(page.title)"
+      if let language = page.language { line += " [\(language)]" }
+      if !page.alsoCalled.isEmpty {
+        line += " — also called: " + page.alsoCalled.joined(separator: ", ")
+      }
+      out.append(line)
+    }
+    return out.joined(separator: "\n") + "\n"
+  }
+}

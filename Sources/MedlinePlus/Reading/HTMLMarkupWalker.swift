@@ -1,0 +1,344 @@
+import CLibXML2
+
+/// Walks an HTML DOM and writes the markup the page builders read: headings, paragraphs,
+/// lists, data tables, quotes, preformatted text, images and named anchors. Scripts, styles,
+/// forms, navigation and hidden elements are left out.
+///
+/// Depth is bounded: below `maximumDepth` levels an element's text is gathered without
+/// recursion, so a page nested 100,000 levels deep reads in linear time and constant stack.
+struct HTMLMarkupWalker {
+  static let maximumDepth = 200
+
+  private static let skipped: Set<String> = [
+    "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
+    "embed", "canvas", "button", "input", "select", "textarea", "option", "nav", "footer",
+    "aside", "form", "dialog", "map", "audio", "video", "source", "track", "link", "meta",
+  ]
+  private static let blockElements: Set<String> = [
+    "address", "article", "blockquote", "body", "center", "dd", "details", "dir", "div", "dl",
+    "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hgroup", "hr", "html", "li", "main", "menu", "ol", "p", "pre", "section", "summary",
+    "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "legend", "frameset",
+  ]
+
+  /// Class names of MedlinePlus chrome inside the article (share buttons).
+  private static let skippedClasses: Set<String> = ["page-actions", "share", "addthis_toolbox"]
+
+  /// The blocks of an element's children.
+  func blocks(of element: xmlNodePtr) -> [MarkupBlock] {
+    var output: [MarkupBlock] = []
+    appendBlocks(of: element, depth: 0, to: &output)
+    return output
+  }
+
+  private func appendBlocks(of element: xmlNodePtr, depth: Int, to output: inout [MarkupBlock]) {
+    var inlines: [MarkupInline] = []
+    func flush() {
+      guard !inlines.isEmpty else { return }
+      if inlines.contains(where: { !$0.isBlank }) {
+        output.append(Self.paragraphOrImage(inlines))
+      }
+      inlines.removeAll()
+    }
+    for child in element.childNodes {
+      if child.isText {
+        inlines.append(.text(child.textContent, []))
+        continue
+      }
+      guard child.isElement, !isSkipped(child) else { continue }
+      let name = child.name
+      if depth >= Self.maximumDepth {
+        flush()
+        let text = Self.flatText(of: child)
+        if !text.trimmingSpaces.isEmpty { output.append(.paragraph([.text(text, [])])) }
+        continue
+      }
+      if name == "a", let anchor = Self.namedAnchor(child) {
+        flush()
+        output.append(.anchor(anchor))
+        continue
+      }
+      // A link wrapped around blocks (a "card") stays one link; other inline elements
+      // that hold blocks are read as containers.
+      guard Self.blockElements.contains(name) || (name != "a" && containsBlock(child)) else {
+        inlines += inlineContent(of: child, style: [], depth: depth + 1)
+        continue
+      }
+      flush()
+      appendBlock(child, name: name, depth: depth + 1, to: &output)
+    }
+    flush()
+  }
+
+  private func appendBlock(
+    _ element: xmlNodePtr, name: String, depth: Int, to output: inout [MarkupBlock]
+  ) {
+    switch name {
+    case "h1", "h2", "h3", "h4", "h5", "h6":
+      let level = Int(String(name.dropFirst())) ?? 2
+      let content = inlineContent(of: element, style: [], depth: depth)
+      let anchor = element.attribute("id") ?? Self.nestedAnchor(in: element)
+      output.append(.heading(level: level, content, anchor: anchor))
+    case "p":
+      let content = inlineContent(of: element, style: [], depth: depth)
+      guard content.contains(where: { !$0.isBlank }) else { return }
+      let classes = element.attribute("class")?.lowercased() ?? ""
+      if classes.split(separator: " ").contains("attribution") {
+        output.append(.paragraph(content, role: .attribution))
+      } else {
+        output.append(Self.paragraphOrImage(content))
+      }
+    case "ul", "ol", "menu", "dir":
+      var items: [[MarkupBlock]] = []
+      for child in element.childNodes {
+        if child.isText {
+          let text = child.textContent
+          if !text.trimmingSpaces.isEmpty { items.append([.paragraph([.text(text, [])])]) }
+          continue
+        }
+        guard child.isElement, !isSkipped(child) else { continue }
+        var item: [MarkupBlock] = []
+        if child.name == "li" {
+          appendBlocks(of: child, depth: depth, to: &item)
+        } else {
+          appendBlock(child, name: child.name, depth: depth, to: &item)
+        }
+        if !item.isEmpty { items.append(item) }
+      }
+      if !items.isEmpty { output.append(.list(ordered: name == "ol", items: items)) }
+    case "dl":
+      for child in element.childNodes where child.isElement && !isSkipped(child) {
+        if child.name == "dt" {
+          output.append(.paragraph(inlineContent(of: child, style: .bold, depth: depth)))
+        } else {
+          var inner: [MarkupBlock] = []
+          appendBlocks(of: child, depth: depth, to: &inner)
+          if !inner.isEmpty { output.append(.quote(inner)) }
+        }
+      }
+    case "table":
+      if let table = dataTable(element, depth: depth) {
+        output.append(table)
+      } else {
+        appendBlocks(of: element, depth: depth, to: &output)
+      }
+    case "pre":
+      output.append(.preformatted(Self.flatText(of: element)))
+    case "blockquote":
+      var inner: [MarkupBlock] = []
+      appendBlocks(of: element, depth: depth, to: &inner)
+      if !inner.isEmpty { output.append(.quote(inner)) }
+    case "hr":
+      return
+    default:
+      if let id = element.attribute("id"), name == "section" || name == "div",
+        id == "summary" || id.hasPrefix("cat_")
+      {
+        output.append(.anchor(id))
+      }
+      appendBlocks(of: element, depth: depth, to: &output)
+    }
+  }
+
+  /// The inline content of an element; block elements inside inline context are flattened.
+  private func inlineContent(of element: xmlNodePtr, style: TextRun.Style, depth: Int)
+    -> [MarkupInline]
+  {
+    var output: [MarkupInline] = []
+    appendInline(element, style: style, depth: depth, to: &output, includeSelf: false)
+    return output
+  }
+
+  private func appendInline(
+    _ node: xmlNodePtr, style: TextRun.Style, depth: Int, to output: inout [MarkupInline],
+    includeSelf: Bool
+  ) {
+    if includeSelf {
+      if node.isText {
+        output.append(.text(node.textContent, style))
+        return
+      }
+      guard node.isElement, !isSkipped(node) else { return }
+      if depth >= Self.maximumDepth {
+        output.append(.text(Self.flatText(of: node), style))
+        return
+      }
+      switch node.name {
+      case "br":
+        output.append(.lineBreak)
+        return
+      case "img":
+        let alt = node.attribute("alt") ?? ""
+        if !alt.trimmingSpaces.isEmpty {
+          output.append(.image(alt: alt, url: node.attribute("src")))
+        }
+        return
+      case "a":
+        if Self.isPermalink(node) { return }
+        var content: [MarkupInline] = []
+        appendChildrenInline(node, style: style, depth: depth, to: &content)
+        if let href = node.attribute("href") {
+          output.append(.link(content, url: href))
+        } else {
+          output += content
+        }
+        return
+      case "b", "strong":
+        appendChildrenInline(node, style: style.union(.bold), depth: depth, to: &output)
+        return
+      case "i", "em", "cite", "dfn", "var":
+        appendChildrenInline(node, style: style.union(.italic), depth: depth, to: &output)
+        return
+      case "code", "tt", "kbd", "samp":
+        appendChildrenInline(node, style: style.union(.code), depth: depth, to: &output)
+        return
+      default:
+        let isBlock = Self.blockElements.contains(node.name)
+        if isBlock { output.append(.text(" ", style)) }
+        appendChildrenInline(node, style: style, depth: depth, to: &output)
+        if isBlock { output.append(.text(" ", style)) }
+        return
+      }
+    }
+    appendChildrenInline(node, style: style, depth: depth, to: &output)
+  }
+
+  private func appendChildrenInline(
+    _ node: xmlNodePtr, style: TextRun.Style, depth: Int, to output: inout [MarkupInline]
+  ) {
+    for child in node.childNodes {
+      appendInline(child, style: style, depth: depth + 1, to: &output, includeSelf: true)
+    }
+  }
+
+  /// A table of data: two or more columns and no blocks inside the cells. Layout tables
+  /// (old sites build whole pages from nested tables) are read as ordinary blocks instead.
+  private func dataTable(_ table: xmlNodePtr, depth: Int) -> MarkupBlock? {
+    var rows: [[[MarkupInline]]] = []
+    var headerRow = false
+    func collectRows(_ parent: xmlNodePtr, inHead: Bool) -> Bool {
+      for child in parent.childNodes where child.isElement {
+        switch child.name {
+        case "thead", "tbody", "tfoot":
+          if !collectRows(child, inHead: child.name == "thead") { return false }
+        case "tr":
+          var cells: [[MarkupInline]] = []
+          var allHeaders = true
+          for cell in child.childNodes where cell.isElement {
+            guard cell.name == "td" || cell.name == "th" else { continue }
+            if containsBlock(cell, ignoringParagraphs: true) { return false }
+            allHeaders = allHeaders && cell.name == "th"
+            cells.append(inlineContent(of: cell, style: [], depth: depth))
+          }
+          if rows.isEmpty && (inHead || (allHeaders && !cells.isEmpty)) { headerRow = true }
+          if !cells.isEmpty { rows.append(cells) }
+        case "caption", "colgroup", "col":
+          continue
+        default:
+          return false
+        }
+      }
+      return true
+    }
+    guard collectRows(table, inHead: false) else { return nil }
+    guard let widest = rows.map(\.count).max(), widest >= 2 else { return nil }
+    return .table(rows: rows, hasHeader: headerRow)
+  }
+
+  private func isSkipped(_ element: xmlNodePtr) -> Bool {
+    let name = element.name
+    if Self.skipped.contains(name) { return true }
+    if element.attribute("hidden") != nil { return true }
+    if element.attribute("aria-hidden")?.lowercased() == "true" { return true }
+    if let style = element.attribute("style")?.lowercased().filter({ $0 != " " }),
+      style.contains("display:none") || style.contains("visibility:hidden")
+    {
+      return true
+    }
+    if let classes = element.attribute("class")?.lowercased() {
+      for item in classes.split(separator: " ") where Self.skippedClasses.contains(String(item)) {
+        return true
+      }
+    }
+    return element.attribute("role")?.lowercased() == "navigation"
+  }
+
+  /// True when a block element sits anywhere below this inline element.
+  private func containsBlock(_ element: xmlNodePtr, ignoringParagraphs: Bool = false) -> Bool {
+    var stack: [(xmlNodePtr, Int)] = [(element, 0)]
+    while let (node, level) = stack.popLast() {
+      for child in node.childNodes where child.isElement {
+        let name = child.name
+        if Self.blockElements.contains(name) && !(ignoringParagraphs && name == "p") {
+          return true
+        }
+        if level < 8 { stack.append((child, level + 1)) }
+      }
+    }
+    return false
+  }
+
+  private static func paragraphOrImage(_ inlines: [MarkupInline]) -> MarkupBlock {
+    let visible = inlines.filter { !$0.isBlank }
+    if visible.count == 1, case .image(let alt, let url) = visible[0] {
+      return .image(alt: alt, url: url)
+    }
+    return .paragraph(inlines)
+  }
+
+  /// `<a name="cat_51"></a>`: a place to jump to, with no text of its own.
+  private static func namedAnchor(_ element: xmlNodePtr) -> String? {
+    guard element.attribute("href") == nil, let name = element.attribute("name"),
+      flatText(of: element).trimmingSpaces.isEmpty
+    else { return nil }
+    return name
+  }
+
+  private static func nestedAnchor(in element: xmlNodePtr) -> String? {
+    for child in element.childNodes where child.isElement && child.name == "a" {
+      if child.attribute("href") == nil, let name = child.attribute("name") ?? child.attribute("id")
+      {
+        return name
+      }
+    }
+    return nil
+  }
+
+  /// Sphinx and similar generators end headings with a "¶" link to themselves.
+  private static func isPermalink(_ element: xmlNodePtr) -> Bool {
+    let classes = element.attribute("class")?.lowercased() ?? ""
+    if classes.contains("headerlink") || classes.contains("anchorjs") { return true }
+    let text = flatText(of: element).trimmingSpaces
+    return (text == "¶" || text == "#" || text == "§")
+      && (element.attribute("href")?.hasPrefix("#") ?? false)
+  }
+
+  /// All text below a node, gathered without recursion.
+  static func flatText(of node: xmlNodePtr) -> String {
+    var text = ""
+    var stack: [xmlNodePtr] = [node]
+    while let current = stack.popLast() {
+      if current.isText {
+        text += current.textContent
+        continue
+      }
+      if current.isElement {
+        let name = current.name
+        if name == "script" || name == "style" { continue }
+        if name == "br" { text += "\n" }
+      }
+      var children: [xmlNodePtr] = []
+      for child in current.childNodes { children.append(child) }
+      stack.append(contentsOf: children.reversed())
+    }
+    return text
+  }
+}
+
+extension MarkupInline {
+  /// True for white space only.
+  var isBlank: Bool {
+    if case .text(let text, _) = self { return text.allSatisfy(\.isSpaceLike) }
+    return false
+  }
+}

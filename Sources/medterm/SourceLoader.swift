@@ -1,0 +1,79 @@
+import MedlinePlus
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Where a page comes from: a file, standard input, or the page built into the binary.
+enum Source: Equatable {
+  case builtIn
+  case standardInput
+  case file(String)
+
+  init(argument: String?) {
+    switch argument {
+    case nil: self = .builtIn
+    case "-": self = .standardInput
+    case let path?: self = .file(path)
+    }
+  }
+
+  /// The name error messages use.
+  var displayName: String {
+    switch self {
+    case .builtIn: BuiltInPage.name
+    case .standardInput: "<stdin>"
+    case .file(let path): path
+    }
+  }
+}
+
+/// Why a source could not be loaded before any reader saw it.
+struct SourceError: Error, CustomStringConvertible {
+  let description: String
+}
+
+/// Reads a source's bytes with plain POSIX calls (no Foundation on the start-up path).
+enum SourceLoader {
+  static func bytes(of source: Source) throws -> [UInt8] {
+    switch source {
+    case .builtIn:
+      return BuiltInPage.bytes
+    case .standardInput:
+      return try readAll(descriptor: STDIN_FILENO, name: "<stdin>")
+    case .file(let path):
+      let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+      guard descriptor >= 0 else { throw SourceError(description: "\(path): \(errorText())") }
+      defer { close(descriptor) }
+      var status = stat()
+      if fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR {
+        throw SourceError(description: "\(path): is a directory")
+      }
+      return try readAll(descriptor: descriptor, name: path)
+    }
+  }
+
+  private static func readAll(descriptor: Int32, name: String) throws -> [UInt8] {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw SourceError(description: "\(name): \(errorText())")
+      }
+      if count == 0 { return bytes }
+      bytes.append(contentsOf: chunk[0..<count])
+      if bytes.count > PageReader.maximumBytes {
+        throw SourceError(
+          description: "\(name): the page is too large (over \(PageReader.maximumBytes) bytes)")
+      }
+    }
+  }
+
+  private static func errorText() -> String {
+    String(cString: strerror(errno))
+  }
+}
