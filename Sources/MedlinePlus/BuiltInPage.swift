@@ -228,5 +228,6 @@ Page last updated on 30 January 2020 Topic last reviewed: 17 March 2016
 
 ![Return to top](https://medlineplus.gov/images/return-top.png)
 
+
 """#
 }

@@ -52,12 +52,15 @@ private struct Writer {
     self.glyphs = glyphs
   }
 
+  /// Adds a line; never two blank lines in a row, never a blank line at the very top.
   mutating func emit(_ spans: [StyledSpan]) {
-    lines.append(StyledLine(spans, section: section))
+    let isBlank = spans.allSatisfy { $0.text.allSatisfy { $0 == " " } }
+    if isBlank && (lines.last.map(\.isBlank) ?? true) { return }
+    lines.append(StyledLine(isBlank ? [] : spans, section: section))
   }
 
   mutating func blank() {
-    if let last = lines.last, !last.spans.isEmpty { emit([]) }
+    emit([])
   }
 
   mutating func wrapped(

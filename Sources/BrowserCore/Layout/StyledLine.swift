@@ -26,6 +26,9 @@ public struct StyledLine: Hashable, Sendable {
   /// The line's text without styles.
   public var plainText: String { spans.map(\.text).joined() }
 
+  /// True when the line shows nothing.
+  public var isBlank: Bool { spans.allSatisfy { $0.text.allSatisfy { $0 == " " } } }
+
   /// The cells the line takes.
   public var width: Int { spans.reduce(0) { $0 + DisplayWidth.of($1.text) } }
 }

@@ -61,7 +61,7 @@ struct HTMLMarkupWalker {
       // A link wrapped around blocks (a "card") stays one link; other inline elements
       // that hold blocks are read as containers.
       guard Self.blockElements.contains(name) || (name != "a" && containsBlock(child)) else {
-        inlines += inlineContent(of: child, style: [], depth: depth + 1)
+        appendInline(child, style: [], depth: depth + 1, to: &inlines, includeSelf: true)
         continue
       }
       flush()
@@ -241,7 +241,11 @@ struct HTMLMarkupWalker {
       return true
     }
     guard collectRows(table, inHead: false) else { return nil }
-    guard let widest = rows.map(\.count).max(), widest >= 2 else { return nil }
+    guard rows.count >= 2, let widest = rows.map(\.count).max(), widest >= 2 else { return nil }
+    // Mostly empty cells mean a table used for layout (spacer cells), not data.
+    let cells = rows.flatMap { $0 }
+    let empty = cells.filter { $0.textWithoutImages.isEmpty }.count
+    guard empty * 2 < cells.count else { return nil }
     return .table(rows: rows, hasHeader: headerRow)
   }
 

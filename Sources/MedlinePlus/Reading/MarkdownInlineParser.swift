@@ -16,8 +16,50 @@ struct MarkdownInlineParser {
     return parser.parseRange(0..<parser.bytes.count, style: [], depth: 0)
   }
 
+  /// For each `[`, the index of its matching `]` (or -1), found in one pass with a stack so
+  /// that a line of unmatched brackets costs linear time.
+  private let closingBracket: [Int32]
+  /// For each index, the next `*` or `_` (by marker) that could close emphasis (one not after
+  /// a space), so an opener with no partner fails at once instead of scanning.
+  private let nextCloser: [UInt8: [Int32]]
+
   private init(bytes: [UInt8]) {
     self.bytes = bytes
+    closingBracket = Self.matchBrackets(bytes)
+    var closers: [UInt8: [Int32]] = [:]
+    for marker in [UInt8(ascii: "*"), UInt8(ascii: "_")] where bytes.contains(marker) {
+      var next = [Int32](repeating: -1, count: bytes.count + 1)
+      var upcoming: Int32 = -1
+      for index in stride(from: bytes.count - 1, through: 0, by: -1) {
+        if bytes[index] == marker && index > 0 && !Self.isSpaceByte(bytes[index - 1]) {
+          upcoming = Int32(index)
+        }
+        next[index] = upcoming
+      }
+      closers[marker] = next
+    }
+    nextCloser = closers
+  }
+
+  private static func matchBrackets(_ bytes: [UInt8]) -> [Int32] {
+    guard bytes.contains(UInt8(ascii: "[")) else { return [] }
+    var matches = [Int32](repeating: -1, count: bytes.count)
+    var open: [Int] = []
+    var index = 0
+    while index < bytes.count {
+      switch bytes[index] {
+      case UInt8(ascii: "\\"): index += 1
+      case UInt8(ascii: "["): open.append(index)
+      case UInt8(ascii: "]"): if let start = open.popLast() { matches[start] = Int32(index) }
+      default: break
+      }
+      index += 1
+    }
+    return matches
+  }
+
+  private static func isSpaceByte(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
   }
 
   private mutating func parseRange(_ range: Range<Int>, style: TextRun.Style, depth: Int)
@@ -101,22 +143,10 @@ struct MarkdownInlineParser {
   /// `[label](destination "title")`: the label range, the destination, and where parsing
   /// continues. A label without a following `(…)` is not a link.
   private func linkParts(openingBracket: Int, end: Int) -> (Range<Int>, String?, Int)? {
-    var depth = 0
-    var index = openingBracket
-    var closing: Int? = nil
     let end = min(end, openingBracket + Self.maximumSpan)
-    while index < end {
-      switch bytes[index] {
-      case UInt8(ascii: "\\"): index += 1
-      case UInt8(ascii: "["): depth += 1
-      case UInt8(ascii: "]"):
-        depth -= 1
-        if depth == 0 { closing = index }
-      default: break
-      }
-      if closing != nil { break }
-      index += 1
-    }
+    guard openingBracket < closingBracket.count else { return nil }
+    let match = Int(closingBracket[openingBracket])
+    let closing: Int? = match >= 0 && match < end ? match : nil
     guard let close = closing, close + 1 < end, bytes[close + 1] == UInt8(ascii: "(") else {
       return nil
     }
@@ -178,24 +208,23 @@ struct MarkdownInlineParser {
     let innerStart = start + width
     guard innerStart < end, !isSpace(bytes[innerStart]) else { return nil }
     if marker == UInt8(ascii: "_"), start > 0, isWordByte(bytes[start - 1]) { return nil }
-    var index = innerStart + 1
+    guard let closers = nextCloser[marker] else { return nil }
     let end = min(end, start + Self.maximumSpan)
-    while index + width <= end {
-      if bytes[index] == UInt8(ascii: "\\") {
-        index += 2
+    var index = Int(closers[innerStart + 1 <= bytes.count ? innerStart + 1 : bytes.count])
+    while index >= 0 && index + width <= end {
+      if bytes[index - 1] == UInt8(ascii: "\\") {
+        index = Int(closers[index + 1])
         continue
       }
-      if bytes[index] == marker, !isSpace(bytes[index - 1]) {
-        let isRun = width == 1 || (index + 1 < end && bytes[index + 1] == marker)
-        let afterRun = index + width
-        let nextIsSame = afterRun < end && bytes[afterRun] == marker
-        let closesWord =
-          marker != UInt8(ascii: "_") || afterRun >= end || !isWordByte(bytes[afterRun])
-        if isRun && !(width == 1 && nextIsSame) && closesWord {
-          return (innerStart..<index, width, afterRun)
-        }
+      let isRun = width == 1 || (index + 1 < end && bytes[index + 1] == marker)
+      let afterRun = index + width
+      let nextIsSame = afterRun < end && bytes[afterRun] == marker
+      let closesWord =
+        marker != UInt8(ascii: "_") || afterRun >= end || !isWordByte(bytes[afterRun])
+      if isRun && !(width == 1 && nextIsSame) && closesWord {
+        return (innerStart..<index, width, afterRun)
       }
-      index += 1
+      index = Int(closers[index + 1])
     }
     return nil
   }

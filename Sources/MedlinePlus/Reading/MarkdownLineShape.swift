@@ -13,21 +13,24 @@ struct LineShape {
 
   init(_ line: Substring) {
     self.line = line
+    // Measured on UTF-8 bytes: a deeply indented line is scanned once per nesting level.
     var indent = 0
-    var bodyStart = line.startIndex
-    for character in line {
-      if character == " " {
+    var offset = 0
+    let utf8 = line.utf8
+    for byte in utf8 {
+      if byte == UInt8(ascii: " ") {
         indent += 1
-      } else if character == "\t" {
+      } else if byte == UInt8(ascii: "\t") {
         indent += 4 - indent % 4
       } else {
         break
       }
-      bodyStart = line.index(after: bodyStart)
+      offset += 1
     }
     self.indent = indent
+    let bodyStart = utf8.index(utf8.startIndex, offsetBy: offset)
     body = line[bodyStart...]
-    isBlank = body.allSatisfy(\.isSpaceLike)
+    isBlank = offset == utf8.count || body.allSatisfy(\.isSpaceLike)
   }
 
   var headingLevel: Int? {

@@ -88,6 +88,11 @@ struct TopicPageBuilder {
           ?? MedlinePlusCatalog.category(titled: sectionTitle)?.anchor ?? sectionTitle.slug
         anchorForNextSection = nil
         pending.append(PendingSection(id: id, title: sectionTitle, subtitle: subtitle))
+      case (.sections, .paragraph(let inlines, _))
+      where pending[pending.count - 1].subtitle == nil && pending[pending.count - 1].markup.isEmpty
+        && inlines.plainText.trimmingSpaces.hasPrefix("References and abstracts from"):
+        // The HTML page puts the Journal Articles subtitle in a paragraph of its own.
+        pending[pending.count - 1].subtitle = PageAssembler.cleanText(inlines.plainText)
       case (.sections, _):
         pending[pending.count - 1].markup.append(block)
       default:

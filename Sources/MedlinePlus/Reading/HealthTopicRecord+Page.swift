@@ -1,0 +1,266 @@
+/// Lays a topic record out as the MedlinePlus page shows it, so the browser cannot tell an
+/// XML topic from a fetched page: Summary, one section per menu category in menu order,
+/// then Medical Encyclopedia, Related Health Topics, National Institutes of Health and Other
+/// Languages; the outline has all six menu groups, empty ones included.
+extension HealthTopicRecord {
+  private static let journalSubtitle =
+    "References and abstracts from MEDLINE/PubMed (National Library of Medicine)"
+  private static let journalMoreSuffix = " -- see more articles"
+
+  /// The page for this topic. `fallbackOrigin` (the file) is used when the topic has no URL.
+  func page(fallbackOrigin: String?) -> Page {
+    let tag = Self.languageTag(language)
+    let spanish = tag == "es"
+    let fixed = spanish ? XMLCategoryMap.FixedTitles.spanish : .english
+    let origin = cleanURL(url) ?? fallbackOrigin
+    let title = PageAssembler.cleanText(self.title)
+    var assembler = PageAssembler(baseURL: origin)
+    var sections: [Section] = []
+
+    func addSection(_ section: (inout PageAssembler) -> Section?) {
+      assembler.currentSection = sections.count
+      if let built = section(&assembler) { sections.append(built) }
+    }
+
+    addSection { assembler in
+      let blocks = summaryBlocks(assembler: &assembler)
+      return blocks.isEmpty ? nil : Section(id: "summary", title: fixed.summary, blocks: blocks)
+    }
+
+    let placed = placedSites()
+    for category in MedlinePlusCatalog.categories {
+      guard let indices = placed.menu[category.anchor] else { continue }
+      let isJournal = category.anchor == "cat_59"
+      addSection { assembler in
+        let links = indices.map { index in
+          assembler.add(link(for: sites[index], seeMoreArticles: isJournal && !spanish))
+        }
+        let sectionTitle =
+          spanish
+          ? XMLCategoryMap.spanishSectionTitles[category.anchor]
+            ?? placed.spanishNames[category.anchor] ?? category.title
+          : category.title
+        return Section(
+          id: category.anchor, title: sectionTitle,
+          subtitle: isJournal && !spanish ? Self.journalSubtitle : nil,
+          blocks: [.resources(links)])
+      }
+    }
+    for (id, sectionTitle, indices) in [
+      ("other", fixed.other, placed.other), ("medical-encyclopedia", fixed.encyclopedia, placed.encyclopedia),
+    ] where !indices.isEmpty {
+      addSection { assembler in
+        let links = indices.map { assembler.add(link(for: sites[$0], seeMoreArticles: false)) }
+        return Section(id: id, title: sectionTitle, blocks: [.resources(links)])
+      }
+    }
+    addSection { assembler in
+      let links = relatedTopics.compactMap { topic -> Int? in
+        let name = PageAssembler.cleanText(topic.name)
+        guard !name.isEmpty else { return nil }
+        return assembler.add(Link(title: name, url: assembler.resolve(topic.url)))
+      }
+      return links.isEmpty
+        ? nil
+        : Section(id: "related-health-topics", title: fixed.relatedTopics, blocks: [.resources(links)])
+    }
+    addSection { assembler in
+      institutesSection(topicTitle: title, spanish: spanish, fixed: fixed, assembler: &assembler)
+    }
+    addSection { assembler in
+      otherLanguagesSection(topicTitle: title, fixed: fixed, assembler: &assembler)
+    }
+
+    return Page(
+      title: title.isEmpty ? "Untitled page" : title,
+      alsoCalled: alsoCalled.map(PageAssembler.cleanText).filter { !$0.isEmpty },
+      summaryDescription: metaDescription.map(PageAssembler.cleanText).flatMap {
+        $0.isEmpty ? nil : $0
+      },
+      origin: origin,
+      language: tag,
+      format: .healthTopicsXML,
+      outline: Self.outline(for: sections),
+      sections: sections,
+      links: assembler.links,
+      topic: topicInfo())
+  }
+
+  /// The six menu groups with an entry per section present, in catalog order.
+  private static func outline(for sections: [Section]) -> [OutlineGroup] {
+    var entries: [String: [OutlineEntry]] = [:]
+    for (index, section) in sections.enumerated() {
+      guard let category = MedlinePlusCatalog.category(anchor: section.id) else { continue }
+      entries[category.group, default: []].append(
+        OutlineEntry(title: section.title, section: index))
+    }
+    return MedlinePlusCatalog.groups.map { OutlineGroup(title: $0, entries: entries[$0] ?? []) }
+  }
+
+  private func topicInfo() -> TopicInfo {
+    let twin = self.twin.flatMap { twin -> TopicReference? in
+      let name = PageAssembler.cleanText(twin.name)
+      guard !name.isEmpty || twin.url != nil else { return nil }
+      return TopicReference(
+        title: name, url: cleanURL(twin.url), id: twin.id.map(PageAssembler.cleanText),
+        language: Self.languageTag(twin.language) ?? twin.language.map(PageAssembler.cleanText))
+    }
+    return TopicInfo(
+      id: PageAssembler.cleanText(id),
+      dateCreated: dateCreated.map(PageAssembler.cleanText),
+      groups: groups.map(PageAssembler.cleanText).filter { !$0.isEmpty },
+      twin: twin,
+      seeReferences: seeReferences.map(PageAssembler.cleanText).filter { !$0.isEmpty },
+      meshHeadings: meshDescriptors.map(PageAssembler.cleanText).filter { !$0.isEmpty })
+  }
+
+  private func cleanURL(_ url: String?) -> String? {
+    guard let url else { return nil }
+    let cleaned = SafeText.clean(url, keepNewlines: false).trimmingSpaces
+    return cleaned.isEmpty ? nil : cleaned
+  }
+
+  // MARK: - Summary
+
+  private func summaryBlocks(assembler: inout PageAssembler) -> [Block] {
+    guard let html = summaryHTML, html.contains(where: { !$0.isSpaceLike }) else { return [] }
+    var markup = HTMLReader.markup(fragment: html)
+    Self.markAttribution(&markup, lastParagraphHasAttributes: Self.lastParagraphHasAttributes(html))
+    return assembler.blocks(markup)
+  }
+
+  /// The summary's last paragraph names its source ("NIH: National Institute of …"). The
+  /// files mark it with `class=""`, `class="attribution"` or a style attribute depending on
+  /// the year, which only shows in the HTML text, so both the markup and its text decide.
+  private static func markAttribution(
+    _ markup: inout [MarkupBlock], lastParagraphHasAttributes: Bool
+  ) {
+    guard markup.count > 1, case .paragraph(let inlines, .body)? = markup.last else { return }
+    let text = inlines.plainText.collapsingWhitespace
+    let short = text.count < 160 && !text.hasSuffix(".") && !text.hasSuffix(":")
+    if text.hasPrefix("NIH:") || (short && lastParagraphHasAttributes) {
+      markup[markup.count - 1] = .paragraph(inlines, role: .attribution)
+    }
+  }
+
+  /// True when the last `<p` tag of the HTML carries attributes.
+  private static func lastParagraphHasAttributes(_ html: String) -> Bool {
+    let bytes = Array(html.utf8)
+    var index = bytes.count - 2
+    while index >= 0 {
+      if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] | 0x20 == UInt8(ascii: "p") {
+        let next = index + 2 < bytes.count ? bytes[index + 2] : 0
+        if next == UInt8(ascii: ">") { return false }
+        if next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\n") {
+          return true
+        }
+      }
+      index -= 1
+    }
+    return false
+  }
+
+  // MARK: - Sites
+
+  /// Site indices by where the page shows them. A site listed in several categories shows
+  /// in each, but once per section when two of its categories map to the same section.
+  private func placedSites() -> (
+    menu: [String: [Int]], encyclopedia: [Int], other: [Int], spanishNames: [String: String]
+  ) {
+    var menu: [String: [Int]] = [:]
+    var encyclopedia: [Int] = []
+    var other: [Int] = []
+    var spanishNames: [String: String] = [:]
+    for (index, site) in sites.enumerated() {
+      var seen: Set<XMLCategoryMap.Placement> = []
+      for category in site.categories {
+        let placement = XMLCategoryMap.placement(of: category)
+        guard seen.insert(placement).inserted else { continue }
+        switch placement {
+        case .menu(let anchor):
+          menu[anchor, default: []].append(index)
+          if spanishNames[anchor] == nil { spanishNames[anchor] = PageAssembler.cleanText(category) }
+        case .encyclopedia: encyclopedia.append(index)
+        case .other: other.append(index)
+        case .hidden: continue
+        }
+      }
+    }
+    return (menu, encyclopedia, other, spanishNames)
+  }
+
+  private func link(for site: Site, seeMoreArticles: Bool) -> Link {
+    var title = PageAssembler.cleanText(site.title)
+    let url = cleanURL(site.url)
+    var kind = Link.Kind.resource
+    // The Journal Articles site is the PubMed search the page titles "<Topic> -- see more
+    // articles"; the three "Article:" links above it on the page are not in the file.
+    if seeMoreArticles, let url, url.contains("pubmed"), url.contains("term=") {
+      kind = .more
+      title += Self.journalMoreSuffix
+    }
+    var badges: [Badge] = []
+    for description in site.standardDescriptions {
+      if let badge = Badge(label: description.collapsingWhitespace), !badges.contains(badge) {
+        badges.append(badge)
+      }
+    }
+    // On a Spanish topic `language-mapped-url` is the English page, which the model has no
+    // badge for, so only English topics get "Also in Spanish".
+    let spanishURL = Self.languageTag(language) == "es" ? nil : cleanURL(site.spanishURL)
+    return Link(
+      title: title.isEmpty ? (url ?? "(untitled link)") : title,
+      url: url,
+      organizations: site.organizations.map(PageAssembler.cleanText).filter { !$0.isEmpty },
+      badges: badges,
+      alsoInSpanish: spanishURL != nil,
+      spanishURL: spanishURL,
+      kind: kind)
+  }
+
+  // MARK: - Closing sections
+
+  private func institutesSection(
+    topicTitle: String, spanish: Bool, fixed: XMLCategoryMap.FixedTitles,
+    assembler: inout PageAssembler
+  ) -> Section? {
+    guard let institute = primaryInstitute else { return nil }
+    let name = PageAssembler.cleanText(institute.name)
+    guard !name.isEmpty else { return nil }
+    let lead =
+      spanish
+      ? "La organización principal de los NIH que investiga sobre \(topicTitle): "
+      : "The primary NIH organization for research on \(topicTitle) is the "
+    let institution: MarkupInline =
+      institute.url == nil ? .text(name, []) : .link([.text(name, [])], url: institute.url)
+    let runs = assembler.runs([.text(lead, []), institution])
+    return Section(
+      id: "national-institutes-of-health", title: fixed.institutes, blocks: [.paragraph(runs)])
+  }
+
+  /// The page sends readers to one "languages" page for the topic; the file also names each
+  /// language there, which the browser lists. The Spanish twin is not "another language".
+  private func otherLanguagesSection(
+    topicTitle: String, fixed: XMLCategoryMap.FixedTitles, assembler: inout PageAssembler
+  ) -> Section? {
+    let languages = otherLanguages.filter { language in
+      Self.languageTag(language.name) != "es" && language.url != nil
+    }
+    guard let first = languages.first?.url else { return nil }
+    let languagesPage = String(first.prefix { $0 != "#" })
+    let lead = assembler.runs([
+      .text("Find ", []),
+      .link([.text("health information in languages other than English", [])], url: languagesPage),
+      .text(" on ", []), .text(topicTitle, .italic),
+    ])
+    let links = languages.map { language -> Int in
+      let name = PageAssembler.cleanText(language.name)
+      let vernacular = language.vernacularName.map(PageAssembler.cleanText) ?? ""
+      let title = vernacular.isEmpty || vernacular == name ? name : "\(name) (\(vernacular))"
+      return assembler.add(Link(title: title, url: cleanURL(language.url)))
+    }
+    return Section(
+      id: "other-languages", title: fixed.otherLanguages,
+      blocks: [.paragraph(lead), .resources(links)])
+  }
+}

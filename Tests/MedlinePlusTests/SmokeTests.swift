@@ -1,5 +1,0 @@
-import Testing
-
-@testable import MedlinePlus
-
-@Test func placeholder() { #expect(Bool(true)) }
