@@ -18,7 +18,8 @@ import Testing
     let blocks = parse("## Journal Articles (National\nLibrary of Medicine)\n\ntext")
     #expect(
       blocks.first
-        == .heading(level: 2, [.text("Journal Articles (National Library of Medicine)", [])], anchor: nil))
+        == .heading(
+          level: 2, [.text("Journal Articles (National Library of Medicine)", [])], anchor: nil))
     #expect(blocks.count == 2)
   }
 
@@ -51,13 +52,17 @@ import Testing
   }
 
   @Test func lazyContinuationJoinsTheItem() {
-    let blocks = parse("- [Title](https://x.org) (Org)\nFrom the National Institutes of Health\n\n<!-- image -->\n- [Next](https://y.org)")
+    let blocks = parse(
+      "- [Title](https://x.org) (Org)\nFrom the National Institutes of Health\n\n<!-- image -->\n- [Next](https://y.org)"
+    )
     guard case .list(_, let items)? = blocks.first else {
       Issue.record("not a list")
       return
     }
     #expect(items.count == 2)
-    #expect(items[0].first.map { MarkupBlock.textOf($0) }?.contains("From the National Institutes") == true)
+    #expect(
+      items[0].first.map { MarkupBlock.textOf($0) }?.contains("From the National Institutes")
+        == true)
   }
 
   @Test func orderedListsAndBlankSeparatedItems() {
@@ -90,8 +95,11 @@ import Testing
 
   @Test func inlineLinksImagesEmphasisAndCode() {
     let inlines = MarkdownInlineParser.parse(
-      "See [the *page*](https://a.b/c_(d) \"t\") and ![alt](i.png) **bold** _it_ `co*de` snake_case_name a*b")
-    #expect(inlines.contains(.link([.text("the ", []), .text("page", .italic)], url: "https://a.b/c_(d)")))
+      "See [the *page*](https://a.b/c_(d) \"t\") and ![alt](i.png) **bold** _it_ `co*de` snake_case_name a*b"
+    )
+    #expect(
+      inlines.contains(
+        .link([.text("the ", []), .text("page", .italic)], url: "https://a.b/c_(d)")))
     #expect(inlines.contains(.image(alt: "alt", url: "i.png")))
     #expect(inlines.contains(.text("bold", .bold)))
     #expect(inlines.contains(.text("it", .italic)))
@@ -107,14 +115,18 @@ import Testing
 
   @Test func imageSpanningTwoLines() {
     let blocks = parse("![MedlinePlus Trusted Health Information for\nYou](https://x/m.png)")
-    #expect(blocks == [.image(alt: "MedlinePlus Trusted Health Information for You", url: "https://x/m.png")])
+    #expect(
+      blocks == [
+        .image(alt: "MedlinePlus Trusted Health Information for You", url: "https://x/m.png")
+      ])
   }
 
   @Test func deepNestingIsBoundedNotRecursiveForever() {
     let quotes = String(repeating: ">", count: 2_000) + " deep"
     let blocks = parse(quotes)
     #expect(!blocks.isEmpty)
-    let lists = (0..<400).map { String(repeating: " ", count: $0 * 2) + "- item" }.joined(separator: "\n")
+    let lists = (0..<400).map { String(repeating: " ", count: $0 * 2) + "- item" }.joined(
+      separator: "\n")
     #expect(!parse(lists).isEmpty)
   }
 

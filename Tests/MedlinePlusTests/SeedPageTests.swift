@@ -19,7 +19,8 @@ import Testing
     #expect(page.format == .textDump)
     #expect(page.title == "Osteonecrosis")
     #expect(page.origin == "https://medlineplus.gov/osteonecrosis.html")
-    #expect(page.summaryDescription?.hasPrefix("Osteonecrosis (Avascular Necrosis) is marked") == true)
+    #expect(
+      page.summaryDescription?.hasPrefix("Osteonecrosis (Avascular Necrosis) is marked") == true)
     #expect(page.language == "en")
     #expect(page.alsoCalled == ["Aseptic necrosis", "Avascular necrosis", "Ischemic necrosis"])
   }
@@ -83,11 +84,16 @@ import Testing
 
   @Test func organizationsBadgesAndSpanishTwins() throws {
     let children = page.resources(in: "Children")
-    #expect(children.map(\.title) == ["Avascular Necrosis", "Legg-Calvé-Perthes Disease (For Parents)"])
-    #expect(children.map(\.organizations) == [["CureSearch for Children's Cancer"], ["Nemours Foundation"]])
+    #expect(
+      children.map(\.title) == ["Avascular Necrosis", "Legg-Calvé-Perthes Disease (For Parents)"])
+    #expect(
+      children.map(\.organizations) == [
+        ["CureSearch for Children's Cancer"], ["Nemours Foundation"],
+      ])
 
     let diagnosis = page.resources(in: "Diagnosis and Tests")
-    #expect(diagnosis.map(\.title) == ["Body CT (CAT Scan)", "Bone Scan", "Bone X-Ray (Radiography)"])
+    #expect(
+      diagnosis.map(\.title) == ["Body CT (CAT Scan)", "Bone Scan", "Bone X-Ray (Radiography)"])
     #expect(
       diagnosis[0].organizations == [
         "American College of Radiology", "Radiological Society of North America",
@@ -111,7 +117,9 @@ import Testing
     let specifics = page.resources(in: "Specifics")
     #expect(specifics[0].title == "Kienböck's Disease")
     #expect(!specifics[0].alsoInSpanish)
-    #expect(page.resources(in: "Genetics")[0].title == "Genetics Home Reference: Legg-Calvé-Perthes disease")
+    #expect(
+      page.resources(in: "Genetics")[0].title
+        == "Genetics Home Reference: Legg-Calvé-Perthes disease")
   }
 
   @Test func summaryKeepsItsListAndAttribution() throws {
@@ -134,7 +142,8 @@ import Testing
     let text = page.allText
     for chrome in [
       "Skip navigation", "Stay Connected", "Sign up for the My MedlinePlus", "Disclaimers",
-      "Customer Support", "Return to top", "Page last updated", "U.S. National Library of Medicine 8600",
+      "Customer Support", "Return to top", "Page last updated",
+      "U.S. National Library of Medicine 8600",
       "Search MedlinePlus", "You Are Here",
     ] {
       #expect(!text.contains(chrome), "chrome leaked into the page: \(chrome)")

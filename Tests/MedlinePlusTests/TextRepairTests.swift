@@ -28,8 +28,11 @@ import Testing
   }
 
   @Test func entitiesAreDecoded() {
-    #expect(TextRepair.decodeEntities("a &amp; b &lt;c&gt; &eacute; &#233; &#xE9; &apos;") == "a & b <c> é é é '")
-    #expect(TextRepair.decodeEntities("AT&T &unknown; & alone &#0;") == "AT&T &unknown; & alone \u{FFFD}")
+    #expect(
+      TextRepair.decodeEntities("a &amp; b &lt;c&gt; &eacute; &#233; &#xE9; &apos;")
+        == "a & b <c> é é é '")
+    #expect(
+      TextRepair.decodeEntities("AT&T &unknown; & alone &#0;") == "AT&T &unknown; & alone \u{FFFD}")
     #expect(TextRepair.decodeEntities("&#x110000;") == "\u{FFFD}")
   }
 
@@ -38,7 +41,8 @@ import Testing
       "a\u{1B}[2J\u{1B}[31mred\u{1B}[0m b\u{1B}]52;c;ZXZpbA==\u{07}c\u{1B}]8;;http://x\u{1B}\\link\u{1B}]8;;\u{1B}\\ d\u{9B}31m e\u{7F}\u{0}f"
     let cleaned = SafeText.clean(hostile)
     #expect(cleaned == "ared bclink d ef")
-    #expect(!cleaned.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) })
+    #expect(
+      !cleaned.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) })
     #expect(!cleaned.contains("52;"))
     #expect(!cleaned.contains("http://x"))
   }

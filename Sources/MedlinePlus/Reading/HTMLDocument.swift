@@ -11,7 +11,8 @@ final class HTMLDocument {
     medterm_xml_silence_errors()
     let options = Int32(
       HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-        | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue
+        | XML_PARSE_HUGE.rawValue)
     let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
       buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { base in
         htmlReadMemory(base, Int32(clamping: buffer.count), url, encoding, options)

@@ -17,9 +17,25 @@ struct MarkdownBlockParser {
   }
 
   private init(text: String) {
-    lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-      line.last == "\r" ? line.dropLast() : line
+    // Split on the newline byte: splitting on Character would run grapheme breaking over
+    // the whole file.
+    var lines: [Substring] = []
+    let bytes = text.utf8
+    var lineStart = bytes.startIndex
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+      if bytes[index] == UInt8(ascii: "\n") {
+        var lineEnd = index
+        if lineEnd > lineStart, bytes[bytes.index(before: lineEnd)] == UInt8(ascii: "\r") {
+          lineEnd = bytes.index(before: lineEnd)
+        }
+        lines.append(text[lineStart..<lineEnd])
+        lineStart = bytes.index(after: index)
+      }
+      index = bytes.index(after: index)
     }
+    lines.append(text[lineStart..<bytes.endIndex])
+    self.lines = lines
   }
 
   private func parseBlocks(_ lines: ArraySlice<Substring>, depth: Int) -> [MarkupBlock] {
@@ -34,6 +50,11 @@ struct MarkdownBlockParser {
     while index < lines.endIndex {
       let line = lines[index]
       let shape = LineShape(line)
+      if shape.isParagraphText && shape.indent < 4 {
+        paragraph.append(line)
+        index += 1
+        continue
+      }
       if shape.isBlank {
         flushParagraph()
         index += 1

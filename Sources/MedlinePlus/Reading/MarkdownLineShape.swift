@@ -10,6 +10,8 @@ struct LineShape {
   let indent: Int
   let isBlank: Bool
   private let body: Substring
+  /// The first byte after the indentation (0 for an empty line).
+  private let firstByte: UInt8
 
   init(_ line: Substring) {
     self.line = line
@@ -30,7 +32,21 @@ struct LineShape {
     self.indent = indent
     let bodyStart = utf8.index(utf8.startIndex, offsetBy: offset)
     body = line[bodyStart...]
+    firstByte = offset < utf8.count ? utf8[bodyStart] : 0
     isBlank = offset == utf8.count || body.allSatisfy(\.isSpaceLike)
+  }
+
+  /// True when the first character cannot start any block but a paragraph (most lines of
+  /// running text): the parser then skips every other test.
+  var isParagraphText: Bool {
+    switch firstByte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "("), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "["),
+      UInt8(ascii: "!"), 0x80...0xFF:
+      return !isBlank && !body.utf8.contains(UInt8(ascii: "|"))
+    default:
+      return false
+    }
   }
 
   var headingLevel: Int? {

@@ -112,16 +112,19 @@ struct PageAssembler {
         lastWasSpace = true
         continue
       }
-      var text = ""
-      for character in run.text {
-        if character.isSpaceLike {
-          if !lastWasSpace { text.append(" ") }
+      // ASCII white space folds; a no-break space is kept, since the page asked for it.
+      var folded: [UInt8] = []
+      folded.reserveCapacity(run.text.utf8.count)
+      for byte in run.text.utf8 {
+        if byte == 0x20 || (0x09...0x0D).contains(byte) {
+          if !lastWasSpace { folded.append(0x20) }
           lastWasSpace = true
         } else {
-          text.append(character)
+          folded.append(byte)
           lastWasSpace = false
         }
       }
+      let text = String(decoding: folded, as: UTF8.self)
       guard !text.isEmpty else { continue }
       if var last = output.last, last.style == run.style, last.link == run.link, last.text != "\n" {
         last.text += text

@@ -1,31 +1,37 @@
+extension Unicode.Scalar {
+  /// Space, tab, newline, no-break space and the other Unicode spaces; ASCII decided without
+  /// a property lookup, since nearly every scalar a page holds is ASCII.
+  var isSpaceLike: Bool {
+    if value < 0x80 { return value == 0x20 || (0x09...0x0D).contains(value) }
+    return properties.isWhitespace
+  }
+}
+
 extension Character {
   /// Space, tab, newline, no-break space and the other Unicode spaces.
-  var isSpaceLike: Bool { isWhitespace }
+  var isSpaceLike: Bool {
+    if let ascii = asciiValue { return ascii == 0x20 || (0x09...0x0D).contains(ascii) }
+    return unicodeScalars.first?.isSpaceLike ?? false
+  }
 }
 
 extension StringProtocol {
-  /// The text without leading and trailing white space (Unicode-aware, no Foundation).
-  public var trimmingSpaces: String {
-    guard let first = firstIndex(where: { !$0.isSpaceLike }) else { return "" }
-    guard let last = lastIndex(where: { !$0.isSpaceLike }) else { return "" }
-    return String(self[first...last])
-  }
-
   /// Every run of white space (newlines included) folded into one space, ends trimmed.
   public var collapsingWhitespace: String {
-    var result = ""
-    result.reserveCapacity(utf8.count)
+    var result = String.UnicodeScalarView()
     var pendingSpace = false
-    for character in self {
-      if character.isSpaceLike {
-        pendingSpace = !result.isEmpty
+    var isEmpty = true
+    for scalar in unicodeScalars {
+      if scalar.isSpaceLike {
+        pendingSpace = !isEmpty
       } else {
         if pendingSpace { result.append(" ") }
         pendingSpace = false
-        result.append(character)
+        isEmpty = false
+        result.append(scalar)
       }
     }
-    return result
+    return String(result)
   }
 
   /// A lower-case anchor made of letters, digits and hyphens ("Why Monitor?" → "why-monitor").
@@ -63,4 +69,42 @@ extension String {
       start = index(before: start)
     }
   }
+}
+
+extension Substring {
+  /// The text without leading and trailing white space (Unicode-aware, no Foundation).
+  public var trimmingSpaces: String {
+    // ASCII spaces are trimmed on UTF-8 bytes; only a non-ASCII end needs scalar properties.
+    let whole = self
+    let bytes = whole.utf8
+    var start = bytes.startIndex
+    var end = bytes.endIndex
+    while start < end, isASCIISpace(bytes[start]) { start = bytes.index(after: start) }
+    while start < end {
+      let before = bytes.index(before: end)
+      guard isASCIISpace(bytes[before]) else { break }
+      end = before
+    }
+    let trimmed = whole[start..<end]
+    let scalars = trimmed.unicodeScalars
+    if let first = scalars.first, let last = scalars.last, first.isSpaceLike || last.isSpaceLike {
+      guard let from = scalars.firstIndex(where: { !$0.isSpaceLike }),
+        let to = scalars.lastIndex(where: { !$0.isSpaceLike })
+      else { return "" }
+      var view = String.UnicodeScalarView()
+      view.append(contentsOf: scalars[from...to])
+      return String(view)
+    }
+    return String(trimmed)
+  }
+
+  private func isASCIISpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || (0x09...0x0D).contains(byte)
+  }
+
+}
+
+extension String {
+  /// The text without leading and trailing white space (Unicode-aware, no Foundation).
+  public var trimmingSpaces: String { self[...].trimmingSpaces }
 }
