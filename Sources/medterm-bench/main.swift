@@ -1,44 +1,68 @@
+// medterm-bench: benchmarks are programs, not timed tests (GUIDE §6).
+//
+//   medterm-bench make-xml --topics 2000 --out FILE [--corpus DIR]
+//   medterm-bench xml FILE [--runs 5]
 import Foundation
-@testable import MedlinePlus
 
-let path = CommandLine.arguments[1]
-let data = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
-let step = Int(CommandLine.arguments[2]) ?? 1
-var stats: [String: Int] = [:]
-var offset = 0
-while offset <= data.count {
-  let cut = Array(data[..<offset])
-  let closes = countCloses(cut)
-  var outcome: String
-  do {
-    let doc = try HealthTopicsXMLReader.read(cut, origin: nil)
-    if case .collection(let c) = doc {
-      if let t = c.truncation {
-        outcome = "trunc \(c.topics.count == closes ? "ok" : "LOST \(c.topics.count)/\(closes)")"
-        _ = t
-      } else {
-        outcome = "complete \(c.topics.count)/\(closes)"
-      }
-    } else { outcome = "page" }
-  } catch {
-    outcome = "error \(String(describing: error).prefix(60))"
+/// Why the benchmark could not run.
+enum BenchError: Error, CustomStringConvertible {
+  case usage(String)
+  case noCorpusTopics
+
+  var description: String {
+    switch self {
+    case .usage(let message): message
+    case .noCorpusTopics: "no health topics found in the corpus folder"
+    }
   }
-  let key = outcome.hasPrefix("error") ? String(outcome.prefix(30)) : outcome
-  stats[key, default: 0] += 1
-  if outcome.contains("LOST") || outcome.hasPrefix("error 1") || outcome.contains("malformed") || (outcome.hasPrefix("error") && offset > 300) {
-    print(offset, outcome, String(decoding: cut.suffix(30), as: UTF8.self).debugDescription)
-  }
-  offset += step
 }
-for (k, v) in stats.sorted(by: { $0.key < $1.key }) { print(v, k) }
 
-func countCloses(_ bytes: [UInt8]) -> Int {
-  let needle = Array("</health-topic>".utf8)
-  var count = 0
-  var i = 0
-  while i + needle.count <= bytes.count {
-    if bytes[i] == 60 && Array(bytes[i..<i+needle.count]) == needle { count += 1 }
-    i += 1
+private let usage = """
+  usage: medterm-bench make-xml --topics N --out FILE [--corpus DIR]
+         medterm-bench xml FILE [--runs N]
+  """
+
+/// The corpus beside this source file: Sources/medterm-bench/ → Tests/Corpus.
+private let defaultCorpus = URL(fileURLWithPath: #filePath)
+  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  .appendingPathComponent("Tests/Corpus")
+
+/// The value after `--name`, if given.
+private func option(_ name: String, in arguments: [String]) -> String? {
+  guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else {
+    return nil
   }
-  return count
+  return arguments[index + 1]
+}
+
+private func main() throws {
+  let arguments = Array(CommandLine.arguments.dropFirst())
+  switch arguments.first {
+  case "make-xml":
+    guard let count = option("--topics", in: arguments).flatMap({ Int($0) }), count > 0,
+      let output = option("--out", in: arguments)
+    else { throw BenchError.usage(usage) }
+    let corpus = option("--corpus", in: arguments).map { URL(fileURLWithPath: $0) } ?? defaultCorpus
+    let generator = try SyntheticTopicsFile(corpus: corpus)
+    let bytes = try generator.write(topics: count, to: URL(fileURLWithPath: output))
+    print(
+      "wrote \(output): \(count) topics from \(generator.templates.count) corpus topics, "
+        + String(
+          format: "%.1f MB (%.1f KB per topic)", Double(bytes) / 1_048_576,
+          Double(bytes) / Double(count) / 1024))
+  case "xml":
+    guard arguments.count >= 2 else { throw BenchError.usage(usage) }
+    let runs = option("--runs", in: arguments).flatMap { Int($0) } ?? 5
+    guard runs > 0 else { throw BenchError.usage(usage) }
+    try XMLReadBenchmark(file: URL(fileURLWithPath: arguments[1]), runs: runs).run()
+  default:
+    throw BenchError.usage(usage)
+  }
+}
+
+do {
+  try main()
+} catch {
+  FileHandle.standardError.write(Data("medterm-bench: \(error)\n".utf8))
+  exit(2)
 }

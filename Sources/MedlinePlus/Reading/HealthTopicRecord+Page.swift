@@ -12,8 +12,7 @@ extension HealthTopicRecord {
     let tag = Self.languageTag(language)
     let spanish = tag == "es"
     let fixed = spanish ? XMLCategoryMap.FixedTitles.spanish : .english
-    let origin = cleanURL(url) ?? fallbackOrigin
-    let title = PageAssembler.cleanText(self.title)
+    let origin = url ?? fallbackOrigin
     var assembler = PageAssembler(baseURL: origin)
     var sections: [Section] = []
 
@@ -33,7 +32,8 @@ extension HealthTopicRecord {
       let isJournal = category.anchor == "cat_59"
       addSection { assembler in
         let links = indices.map { index in
-          assembler.add(link(for: sites[index], seeMoreArticles: isJournal && !spanish))
+          assembler.add(
+            link(for: sites[index], seeMoreArticles: isJournal && !spanish, spanishPage: spanish))
         }
         let sectionTitle =
           spanish
@@ -47,22 +47,25 @@ extension HealthTopicRecord {
       }
     }
     for (id, sectionTitle, indices) in [
-      ("other", fixed.other, placed.other), ("medical-encyclopedia", fixed.encyclopedia, placed.encyclopedia),
+      ("other", fixed.other, placed.other),
+      ("medical-encyclopedia", fixed.encyclopedia, placed.encyclopedia),
     ] where !indices.isEmpty {
       addSection { assembler in
-        let links = indices.map { assembler.add(link(for: sites[$0], seeMoreArticles: false)) }
+        let links = indices.map {
+          assembler.add(link(for: sites[$0], seeMoreArticles: false, spanishPage: spanish))
+        }
         return Section(id: id, title: sectionTitle, blocks: [.resources(links)])
       }
     }
     addSection { assembler in
       let links = relatedTopics.compactMap { topic -> Int? in
-        let name = PageAssembler.cleanText(topic.name)
-        guard !name.isEmpty else { return nil }
-        return assembler.add(Link(title: name, url: assembler.resolve(topic.url)))
+        guard !topic.name.isEmpty else { return nil }
+        return assembler.add(Link(title: topic.name, url: assembler.resolve(topic.url)))
       }
       return links.isEmpty
         ? nil
-        : Section(id: "related-health-topics", title: fixed.relatedTopics, blocks: [.resources(links)])
+        : Section(
+          id: "related-health-topics", title: fixed.relatedTopics, blocks: [.resources(links)])
     }
     addSection { assembler in
       institutesSection(topicTitle: title, spanish: spanish, fixed: fixed, assembler: &assembler)
@@ -73,10 +76,8 @@ extension HealthTopicRecord {
 
     return Page(
       title: title.isEmpty ? "Untitled page" : title,
-      alsoCalled: alsoCalled.map(PageAssembler.cleanText).filter { !$0.isEmpty },
-      summaryDescription: metaDescription.map(PageAssembler.cleanText).flatMap {
-        $0.isEmpty ? nil : $0
-      },
+      alsoCalled: alsoCalled.filter { !$0.isEmpty },
+      summaryDescription: metaDescription.flatMap { $0.isEmpty ? nil : $0 },
       origin: origin,
       language: tag,
       format: .healthTopicsXML,
@@ -99,25 +100,18 @@ extension HealthTopicRecord {
 
   private func topicInfo() -> TopicInfo {
     let twin = self.twin.flatMap { twin -> TopicReference? in
-      let name = PageAssembler.cleanText(twin.name)
-      guard !name.isEmpty || twin.url != nil else { return nil }
+      guard !twin.name.isEmpty || twin.url != nil else { return nil }
       return TopicReference(
-        title: name, url: cleanURL(twin.url), id: twin.id.map(PageAssembler.cleanText),
-        language: Self.languageTag(twin.language) ?? twin.language.map(PageAssembler.cleanText))
+        title: twin.name, url: twin.url, id: twin.id,
+        language: Self.languageTag(twin.language) ?? twin.language)
     }
     return TopicInfo(
-      id: PageAssembler.cleanText(id),
-      dateCreated: dateCreated.map(PageAssembler.cleanText),
-      groups: groups.map(PageAssembler.cleanText).filter { !$0.isEmpty },
+      id: id,
+      dateCreated: dateCreated,
+      groups: groups.filter { !$0.isEmpty },
       twin: twin,
-      seeReferences: seeReferences.map(PageAssembler.cleanText).filter { !$0.isEmpty },
-      meshHeadings: meshDescriptors.map(PageAssembler.cleanText).filter { !$0.isEmpty })
-  }
-
-  private func cleanURL(_ url: String?) -> String? {
-    guard let url else { return nil }
-    let cleaned = SafeText.clean(url, keepNewlines: false).trimmingSpaces
-    return cleaned.isEmpty ? nil : cleaned
+      seeReferences: seeReferences.filter { !$0.isEmpty },
+      meshHeadings: meshDescriptors.filter { !$0.isEmpty })
   }
 
   // MARK: - Summary
@@ -172,14 +166,15 @@ extension HealthTopicRecord {
     var other: [Int] = []
     var spanishNames: [String: String] = [:]
     for (index, site) in sites.enumerated() {
-      var seen: Set<XMLCategoryMap.Placement> = []
+      var seen: [XMLCategoryMap.Placement] = []
       for category in site.categories {
         let placement = XMLCategoryMap.placement(of: category)
-        guard seen.insert(placement).inserted else { continue }
+        guard !seen.contains(placement) else { continue }
+        seen.append(placement)
         switch placement {
         case .menu(let anchor):
           menu[anchor, default: []].append(index)
-          if spanishNames[anchor] == nil { spanishNames[anchor] = PageAssembler.cleanText(category) }
+          if spanishNames[anchor] == nil { spanishNames[anchor] = category }
         case .encyclopedia: encyclopedia.append(index)
         case .other: other.append(index)
         case .hidden: continue
@@ -189,9 +184,9 @@ extension HealthTopicRecord {
     return (menu, encyclopedia, other, spanishNames)
   }
 
-  private func link(for site: Site, seeMoreArticles: Bool) -> Link {
-    var title = PageAssembler.cleanText(site.title)
-    let url = cleanURL(site.url)
+  private func link(for site: Site, seeMoreArticles: Bool, spanishPage: Bool) -> Link {
+    var title = site.title
+    let url = site.url
     var kind = Link.Kind.resource
     // The Journal Articles site is the PubMed search the page titles "<Topic> -- see more
     // articles"; the three "Article:" links above it on the page are not in the file.
@@ -207,11 +202,11 @@ extension HealthTopicRecord {
     }
     // On a Spanish topic `language-mapped-url` is the English page, which the model has no
     // badge for, so only English topics get "Also in Spanish".
-    let spanishURL = Self.languageTag(language) == "es" ? nil : cleanURL(site.spanishURL)
+    let spanishURL = spanishPage ? nil : site.spanishURL
     return Link(
       title: title.isEmpty ? (url ?? "(untitled link)") : title,
       url: url,
-      organizations: site.organizations.map(PageAssembler.cleanText).filter { !$0.isEmpty },
+      organizations: site.organizations.filter { !$0.isEmpty },
       badges: badges,
       alsoInSpanish: spanishURL != nil,
       spanishURL: spanishURL,
@@ -225,15 +220,20 @@ extension HealthTopicRecord {
     assembler: inout PageAssembler
   ) -> Section? {
     guard let institute = primaryInstitute else { return nil }
-    let name = PageAssembler.cleanText(institute.name)
+    let name = institute.name
     guard !name.isEmpty else { return nil }
     let lead =
       spanish
       ? "La organización principal de los NIH que investiga sobre \(topicTitle): "
       : "The primary NIH organization for research on \(topicTitle) is the "
-    let institution: MarkupInline =
-      institute.url == nil ? .text(name, []) : .link([.text(name, [])], url: institute.url)
-    let runs = assembler.runs([.text(lead, []), institution])
+    // The parts are cleaned already, so the runs are built here rather than by
+    // `PageAssembler.runs`, which would clean them again; only the link is numbered there.
+    var runs = [TextRun(lead)]
+    if let url = institute.url {
+      runs.append(TextRun(name, link: assembler.add(Link(title: name, url: url, kind: .inline))))
+    } else {
+      runs.append(TextRun(name))
+    }
     return Section(
       id: "national-institutes-of-health", title: fixed.institutes, blocks: [.paragraph(runs)])
   }
@@ -248,16 +248,18 @@ extension HealthTopicRecord {
     }
     guard let first = languages.first?.url else { return nil }
     let languagesPage = String(first.prefix { $0 != "#" })
-    let lead = assembler.runs([
-      .text("Find ", []),
-      .link([.text("health information in languages other than English", [])], url: languagesPage),
-      .text(" on ", []), .text(topicTitle, .italic),
-    ])
+    let linkText = "health information in languages other than English"
+    let lead = [
+      TextRun("Find "),
+      TextRun(
+        linkText, link: assembler.add(Link(title: linkText, url: languagesPage, kind: .inline))),
+      TextRun(" on "), TextRun(topicTitle, style: .italic),
+    ]
     let links = languages.map { language -> Int in
-      let name = PageAssembler.cleanText(language.name)
-      let vernacular = language.vernacularName.map(PageAssembler.cleanText) ?? ""
+      let name = language.name
+      let vernacular = language.vernacularName ?? ""
       let title = vernacular.isEmpty || vernacular == name ? name : "\(name) (\(vernacular))"
-      return assembler.add(Link(title: title, url: cleanURL(language.url)))
+      return assembler.add(Link(title: title, url: language.url))
     }
     return Section(
       id: "other-languages", title: fixed.otherLanguages,

@@ -1,5 +1,7 @@
-/// One `<health-topic>` as the XML states it, text values still raw: what the streaming
-/// reader collects before `page()` turns it into a `Page`.
+/// One `<health-topic>` as the XML states it: what the streaming reader collects before
+/// `page(fallbackOrigin:)` turns it into a `Page`. Text values are already cleaned
+/// (`XMLText.clean`: white space folded, repaired, safe) and addresses trimmed; only the
+/// summary is kept as the HTML text the file holds.
 struct HealthTopicRecord {
   /// A `<site>`: one link the page lists under each of its categories.
   struct Site {

@@ -8,6 +8,9 @@ struct HealthTopicsXMLReader {
   /// Reads a whole file. Always a `.collection`, even for one topic: the browser decides
   /// how to show it.
   static func read(_ bytes: [UInt8], origin: String?) throws(ReadError) -> Document {
+    // libxml2 takes the size as a C int.
+    let limit = Int(Int32.max)
+    guard bytes.count <= limit else { throw .tooLarge(bytes: bytes.count, limit: limit) }
     let result = bytes.withUnsafeBufferPointer { buffer -> Result<TopicCollection, ReadError> in
       guard let parser = XMLPullParser(bytes: buffer) else { return .failure(.empty) }
       var reader = HealthTopicsXMLReader(parser: parser, bytes: buffer, origin: origin)
@@ -133,9 +136,9 @@ struct HealthTopicsXMLReader {
       rootSeen = true
       parser.forEachAttribute { name, value in
         switch name {
-        case "total": collection.declaredTotal = Int(value.trimmingSpaces)
+        case "total": collection.declaredTotal = Int(XMLText.clean(value))
         case "date-generated":
-          let date = PageAssembler.cleanText(value)
+          let date = XMLText.clean(value)
           collection.dateGenerated = date.isEmpty ? nil : date
         default: break
         }
@@ -152,12 +155,12 @@ struct HealthTopicsXMLReader {
     var record = HealthTopicRecord()
     parser.forEachAttribute { name, value in
       switch name {
-      case "id": record.id = value
-      case "title": record.title = value
-      case "url": record.url = value
-      case "language": record.language = value
-      case "date-created": record.dateCreated = value
-      case "meta-desc": record.metaDescription = value
+      case "id": record.id = XMLText.clean(value)
+      case "title": record.title = XMLText.clean(value)
+      case "url": record.url = XMLText.url(value)
+      case "language": record.language = XMLText.clean(value)
+      case "date-created": record.dateCreated = XMLText.clean(value)
+      case "meta-desc": record.metaDescription = XMLText.clean(value)
       default: break
       }
     }
@@ -179,8 +182,8 @@ struct HealthTopicsXMLReader {
       var language = HealthTopicRecord.OtherLanguage(name: "")
       parser.forEachAttribute { name, value in
         switch name {
-        case "url": language.url = value
-        case "vernacular-name": language.vernacularName = value
+        case "url": language.url = XMLText.url(value)
+        case "vernacular-name": language.vernacularName = XMLText.clean(value)
         default: break
         }
       }
@@ -197,9 +200,9 @@ struct HealthTopicsXMLReader {
       var newSite = HealthTopicRecord.Site()
       parser.forEachAttribute { name, value in
         switch name {
-        case "title": newSite.title = value
-        case "url": newSite.url = value
-        case "language-mapped-url": newSite.spanishURL = value
+        case "title": newSite.title = XMLText.clean(value)
+        case "url": newSite.url = XMLText.url(value)
+        case "language-mapped-url": newSite.spanishURL = XMLText.url(value)
         default: break
         }
       }
@@ -218,9 +221,9 @@ struct HealthTopicsXMLReader {
     var reference = HealthTopicRecord.Reference(name: "")
     parser.forEachAttribute { name, value in
       switch name {
-      case "url": reference.url = value
-      case "id": reference.id = value
-      case "language": reference.language = value
+      case "url": reference.url = XMLText.url(value)
+      case "id": reference.id = XMLText.clean(value)
+      case "language": reference.language = XMLText.clean(value)
       default: break
       }
     }
@@ -256,7 +259,7 @@ struct HealthTopicsXMLReader {
   private mutating func finishField() {
     guard let open = field else { return }
     field = nil
-    let value = String(decoding: text, as: UTF8.self)
+    let value = XMLText.clean(text)
     switch open.field {
     case .alsoCalled: topic?.alsoCalled.append(value)
     case .group: topic?.groups.append(value)

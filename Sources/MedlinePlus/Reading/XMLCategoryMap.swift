@@ -20,6 +20,9 @@ enum XMLCategoryMap {
 
   /// The placement of a category name, whatever its case and white space.
   static func placement(of category: String) -> Placement {
+    // Categories are a few dozen names repeated a million times in a full file: the exact
+    // spelling is looked up first, before any case folding.
+    if let known = exactPlacements[category] { return known }
     let key = category.collapsingWhitespace.lowercased()
     if let known = placements[key] { return known }
     if key.hasPrefix("non-display") { return .hidden }
@@ -28,6 +31,20 @@ enum XMLCategoryMap {
     }
     return .other
   }
+
+  /// The table with the spellings the files use: catalog titles and capitalised names.
+  private static let exactPlacements: [String: Placement] = {
+    var table: [String: Placement] = [:]
+    for category in MedlinePlusCatalog.categories where category.anchor != "summary" {
+      table[category.title] = .menu(anchor: category.anchor)
+    }
+    for (key, placement) in placements {
+      table[key.prefix(1).uppercased() + key.dropFirst()] = placement
+    }
+    table["Spanish/Español"] = .hidden
+    table["NON-DISPLAY (Patient Handout)"] = .hidden
+    return table
+  }()
 
   private static let placements: [String: Placement] = {
     var table: [String: Placement] = [

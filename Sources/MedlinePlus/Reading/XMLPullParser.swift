@@ -136,14 +136,15 @@ final class XMLPullParser {
   /// Bytes of input the parser has consumed.
   var bytesConsumed: Int { Int(xmlTextReaderByteConsumed(reader)) }
 
-  /// Calls `body` with each attribute of the current element, entities already decoded.
-  func forEachAttribute(_ body: (String, String) -> Void) {
+  /// Calls `body` with each attribute of the current element: its local name and its value
+  /// as UTF-8 (entities already decoded), valid only during the call.
+  func forEachAttribute(_ body: (String, UnsafeBufferPointer<UInt8>) -> Void) {
     guard xmlTextReaderMoveToFirstAttribute(reader) == 1 else { return }
     repeat {
       if let name = xmlTextReaderConstLocalName(reader),
         let value = xmlTextReaderConstValue(reader)
       {
-        body(String(cString: name), String(cString: value))
+        body(String(cString: name), UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value))))
       }
     } while xmlTextReaderMoveToNextAttribute(reader) == 1
     xmlTextReaderMoveToElement(reader)
