@@ -53,7 +53,8 @@ let package = Package(
     ),
     .testTarget(
       name: "BrowserCoreTests",
-      dependencies: ["BrowserCore", "MedlinePlus"]
+      dependencies: ["BrowserCore", "MedlinePlus"],
+      exclude: ["Snapshots"]
     ),
     .testTarget(
       name: "CursesTerminalTests",

@@ -65,4 +65,39 @@ static inline int medterm_setcchar(cchar_t *cell, const wchar_t *text, attr_t at
   return setcchar(cell, text, attrs, pair, NULL);
 }
 
+#include <signal.h>
+#include <errno.h>
+
+/// The last terminating signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) that arrived, or 0. A C
+/// handler only records it: restoring the terminal is not async-signal-safe, so the main
+/// loop sees get_wch() fail with EINTR, finds the signal here and restores the terminal.
+static volatile sig_atomic_t medterm_pending_signal_value = 0;
+
+static void medterm_record_signal(int number) { medterm_pending_signal_value = number; }
+
+static inline int medterm_pending_signal(void) { return (int)medterm_pending_signal_value; }
+
+/// Installs the recording handler, without SA_RESTART so a blocked read returns at once.
+static inline void medterm_install_signal_handlers(void) {
+  struct sigaction action;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = 0;
+  action.sa_handler = medterm_record_signal;
+  sigaction(SIGINT, &action, NULL);
+  sigaction(SIGTERM, &action, NULL);
+  sigaction(SIGHUP, &action, NULL);
+  sigaction(SIGQUIT, &action, NULL);
+  signal(SIGPIPE, SIG_IGN);
+}
+
+/// Puts a signal back to its default action and raises it, so the exit status tells the
+/// parent (a shell, sshd) that medterm was killed by it.
+static inline void medterm_die_by_signal(int number) {
+  signal(number, SIG_DFL);
+  raise(number);
+}
+
+static inline int medterm_errno(void) { return errno; }
+static inline int medterm_eintr(void) { return EINTR; }
+
 #endif

@@ -1,1 +1,222 @@
-/// CursesTerminal placeholder.
+import BrowserCore
+import CNcursesw
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// CursesTerminal: the only code that talks to ncursesw.
+///
+/// Implements `Terminal` for a real terminal: `newterm` on stdin/stdout (never `initscr`,
+/// which exits on an unknown TERM), colour pairs from a theme, painting a `ScreenBuffer`,
+/// `get_wch` → `Key`, signals that leave the terminal sane, and handing the terminal over to
+/// a pager and taking it back. It knows nothing of pages or formats.
+public final class CursesTerminal: Terminal {
+  /// Why the terminal could not be opened; the caller falls back to printing text.
+  public enum OpenError: Error, CustomStringConvertible {
+    case notATerminal
+    case unknownTerminal(String)
+    case noCursorAddressing(String)
+
+    public var description: String {
+      switch self {
+      case .notATerminal: "standard output is not a terminal"
+      case .unknownTerminal(let name): "the terminal type '\(name)' is not known to ncurses"
+      case .noCursorAddressing(let name): "the terminal type '\(name)' cannot move the cursor"
+      }
+    }
+  }
+
+  private let screenPointer: OpaquePointer
+  private var styles: CursesStyles
+  private var previous: ScreenBuffer?
+  public private(set) var inputEnded = false
+  /// The signal that ended input, to be re-raised after the terminal is restored.
+  public private(set) var terminatingSignal: Int32 = 0
+  private var isOpen = true
+
+  /// Opens the terminal. `setlocale(LC_ALL, "")` must have run before.
+  public init(theme: Theme, mouse: Bool) throws(OpenError) {
+    guard isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 else { throw .notATerminal }
+    let name = getenv("TERM").map { String(cString: $0) } ?? ""
+    guard !name.isEmpty, name != "dumb" else {
+      throw .unknownTerminal(name.isEmpty ? "(unset)" : name)
+    }
+    guard let screen = newterm(nil, medterm_stdout(), medterm_stdin()) else {
+      throw .unknownTerminal(name)
+    }
+    screenPointer = screen
+    set_term(screen)
+    // A terminal without cursor addressing (cup) cannot show a screen: print text instead.
+    if tigetstr("cup") == nil || Int(bitPattern: tigetstr("cup")) == -1 {
+      endwin()
+      delscreen(screen)
+      throw .noCursorAddressing(name)
+    }
+    medterm_install_signal_handlers()
+    cbreak()
+    noecho()
+    nonl()
+    intrflush(medterm_stdscr(), false)
+    keypad(medterm_stdscr(), true)
+    medterm_set_escdelay(100)
+    curs_set(0)
+    idlok(medterm_stdscr(), true)
+    styles = CursesStyles(theme: theme)
+    if mouse {
+      mousemask(
+        medterm_button1_clicked() | medterm_button4_pressed() | medterm_button5_pressed(), nil)
+      mouseinterval(0)
+    }
+  }
+
+  deinit {
+    close()
+  }
+
+  /// Gives the terminal back: normal mode, cursor visible, alternate screen left.
+  public func close() {
+    guard isOpen else { return }
+    isOpen = false
+    curs_set(1)
+    endwin()
+    delscreen(screenPointer)
+  }
+
+  public var size: TerminalSize {
+    TerminalSize(width: Int(medterm_cols()), height: Int(medterm_lines()))
+  }
+
+  public func present(_ screen: ScreenBuffer, force: Bool) {
+    let window = medterm_stdscr()
+    if force {
+      previous = nil
+      clearok(window, true)
+    }
+    let reuse = previous.map { $0.width == screen.width && $0.height == screen.height } ?? false
+    for y in 0..<screen.height {
+      for x in 0..<screen.width {
+        let cell = screen[x, y]
+        if cell.width == 0 { continue }
+        if reuse, let previous, previous[x, y] == cell, !widthChangedNearby(previous, screen, x, y)
+        {
+          continue
+        }
+        draw(cell, x: x, y: y, window: window)
+      }
+    }
+    if let cursor = screen.cursor {
+      wmove(window, Int32(cursor.y), Int32(cursor.x))
+      curs_set(1)
+    } else {
+      curs_set(0)
+    }
+    wnoutrefresh(window)
+    doupdate()
+    previous = screen
+  }
+
+  /// A cell next to one that changed between wide and narrow must be drawn again.
+  private func widthChangedNearby(_ old: ScreenBuffer, _ new: ScreenBuffer, _ x: Int, _ y: Int)
+    -> Bool
+  {
+    x + 1 < new.width && old[x + 1, y].width != new[x + 1, y].width
+  }
+
+  private func draw(_ cell: Cell, x: Int, y: Int, window: UnsafeMutablePointer<WINDOW>?) {
+    let (attributes, pair) = styles.attributes(for: cell.role)
+    var scalars = Array(cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
+    if scalars.isEmpty || scalars.contains(where: { $0 < 0x20 || $0 == 0x7F }) { scalars = [0x20] }
+    scalars.append(0)
+    var character = cchar_t()
+    scalars.withUnsafeBufferPointer { buffer in
+      _ = medterm_setcchar(&character, buffer.baseAddress, attributes, pair)
+    }
+    _ = mvwadd_wch(window, Int32(y), Int32(x), &character)
+  }
+
+  public func readKey(timeoutMilliseconds: Int?) -> Key? {
+    let window = medterm_stdscr()
+    wtimeout(window, Int32(timeoutMilliseconds ?? -1))
+    while true {
+      var input: wint_t = 0
+      let result = wget_wch(window, &input)
+      if medterm_pending_signal() != 0 {
+        terminatingSignal = Int32(medterm_pending_signal())
+        inputEnded = true
+        return nil
+      }
+      if result == medterm_err() {
+        if timeoutMilliseconds != nil { return nil }
+        if medterm_errno() == medterm_eintr() { return nil }
+        // A blocking read that fails for another reason: the terminal is gone.
+        inputEnded = true
+        return nil
+      }
+      if result == medterm_key_code_yes() {
+        if let key = functionKey(Int32(input)) { return key }
+        continue
+      }
+      return characterKey(UInt32(input))
+    }
+  }
+
+  private func characterKey(_ value: UInt32) -> Key? {
+    switch value {
+    case 0x0D, 0x0A: return .enter
+    case 0x09: return .tab
+    case 0x7F, 0x08: return .backspace
+    case 0x1B: return .escape
+    case 0x00..<0x20:
+      guard let scalar = Unicode.Scalar(value + 0x60) else { return nil }
+      return .control(Character(scalar))
+    default:
+      guard let scalar = Unicode.Scalar(value) else { return nil }
+      return .character(Character(scalar))
+    }
+  }
+
+  private func functionKey(_ code: Int32) -> Key? {
+    switch code {
+    case KEY_UP: return .up
+    case KEY_DOWN: return .down
+    case KEY_LEFT: return .left
+    case KEY_RIGHT: return .right
+    case KEY_PPAGE: return .pageUp
+    case KEY_NPAGE: return .pageDown
+    case KEY_HOME, KEY_A1: return .home
+    case KEY_END, KEY_C1: return .end
+    case KEY_IC: return .insert
+    case KEY_DC: return .delete
+    case KEY_ENTER: return .enter
+    case KEY_BACKSPACE: return .backspace
+    case KEY_BTAB: return .backTab
+    case medterm_key_resize(): return .resize
+    case medterm_key_mouse(): return mouseEvent()
+    default:
+      for number in 1...12 where code == medterm_key_f(Int32(number)) { return .function(number) }
+      return nil
+    }
+  }
+
+  private func mouseEvent() -> Key? {
+    var event = MEVENT()
+    guard getmouse(&event) == medterm_ok() else { return nil }
+    let x = Int(event.x)
+    let y = Int(event.y)
+    if event.bstate & medterm_button4_pressed() != 0 {
+      return .mouse(MouseEvent(kind: .wheelUp, x: x, y: y))
+    }
+    if medterm_button5_pressed() != 0 && event.bstate & medterm_button5_pressed() != 0 {
+      return .mouse(MouseEvent(kind: .wheelDown, x: x, y: y))
+    }
+    if event.bstate & medterm_button1_clicked() != 0 {
+      return .mouse(MouseEvent(kind: .click, x: x, y: y))
+    }
+    return nil
+  }
+
+  public func bell() {
+    beep()
+  }
+}

@@ -1,5 +1,7 @@
 import ArgumentParser
 import BrowserCore
+import CNcursesw
+import CursesTerminal
 import MedlinePlus
 
 #if canImport(Glibc)
@@ -33,13 +35,37 @@ struct MedtermCommand: ParsableCommand {
   @Option(name: .long, help: "Line width for --dump text.")
   var width: Int = 80
 
+  @Option(
+    name: .customLong("dump-screen"),
+    help: ArgumentHelp(
+      "Print the screen the browser would show at this size, as text, without a terminal.",
+      valueName: "WxH"))
+  var dumpScreen: ScreenSizeArgument?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Keys to press before --dump-screen prints (\"j j Tab ]\", \"/crutches Enter\").",
+      valueName: "keys"))
+  var keys: String?
+
+  @Flag(name: .customLong("ascii"), help: "Draw with ASCII only, as on a terminal without UTF-8.")
+  var asciiOnly = false
+
+  @Flag(name: .long, help: "Let the mouse select sidebar entries and scroll (off by default).")
+  var mouse = false
+
   func validate() throws {
+    if keys != nil && dumpScreen == nil {
+      throw ValidationError("--keys goes with --dump-screen.")
+    }
     guard width >= 10 && width <= 1000 else {
       throw ValidationError("--width must be between 10 and 1000.")
     }
   }
 
   func run() throws {
+    Locale.adoptEnvironment()
     let source = Source(argument: source)
     let document: Document
     do {
@@ -50,7 +76,64 @@ struct MedtermCommand: ParsableCommand {
     } catch {
       fail("\(error)")
     }
-    print(render(document, mode: dump ?? .text), terminator: "")
+    if let dumpScreen {
+      guard case .page(let page) = document else {
+        fail("\(source.displayName): --dump-screen shows one page; this file is a topic collection")
+      }
+      print(screenDump(page, size: dumpScreen), terminator: "")
+      return
+    }
+    if let dump {
+      print(render(document, mode: dump), terminator: "")
+      return
+    }
+    browse(document, source: source)
+  }
+
+  /// Opens the terminal UI; where there is no usable terminal, prints the page as text.
+  private func browse(_ document: Document, source: Source) {
+    let page: Page
+    switch document {
+    case .page(let single): page = single
+    case .collection(let collection):
+      guard let first = collection.topics.first else {
+        fail("\(source.displayName): the file holds no topics")
+      }
+      page = first
+    }
+    let glyphs: Glyphs = asciiOnly || !Locale.isUTF8 ? .ascii : .unicode
+    let terminal: CursesTerminal
+    do {
+      terminal = try CursesTerminal(theme: Theme(name: "default"), mouse: mouse)
+    } catch {
+      note("\(error); printing the page as text")
+      let columns = Int(getenv("COLUMNS").map { String(cString: $0) } ?? "") ?? 80
+      print(
+        PlainTextRenderer.render(page, width: max(20, min(columns, 200)), glyphs: glyphs),
+        terminator: "")
+      return
+    }
+    let size = terminal.size
+    let state = BrowserState(page: page, width: size.width, height: size.height, glyphs: glyphs)
+    BrowserSession(state: state, terminal: terminal).run()
+    terminal.close()
+    if terminal.terminatingSignal != 0 { medterm_die_by_signal(terminal.terminatingSignal) }
+  }
+
+  private func note(_ message: String) {
+    let line = "medterm: " + SafeText.clean(message, keepNewlines: false) + "\n"
+    var copy = line
+    copy.withUTF8 { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
+  }
+
+  private func screenDump(_ page: Page, size: ScreenSizeArgument) -> String {
+    let glyphs: Glyphs = asciiOnly ? .ascii : .unicode
+    let state = BrowserState(page: page, width: size.width, height: size.height, glyphs: glyphs)
+    let terminal = ScriptedTerminal(
+      size: TerminalSize(width: size.width, height: size.height), keys: Key.script(keys ?? ""))
+    let session = BrowserSession(state: state, terminal: terminal)
+    session.run()
+    return terminal.lastScreen?.plainText ?? ""
   }
 
   private func render(_ document: Document, mode: DumpMode) -> String {

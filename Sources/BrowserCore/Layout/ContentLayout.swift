@@ -16,9 +16,12 @@ public struct ContentLayout: Sendable {
     linkLines = Array(repeating: nil, count: page.links.count)
     var writer = Writer(page: page, width: self.width, glyphs: glyphs)
     for (index, section) in page.sections.enumerated() {
+      // The blank line before a heading belongs to the section above, so that jumping to a
+      // section puts its heading on the first line.
+      if index > 0 { writer.blank() }
       sectionStarts.append(writer.lines.count)
       writer.section = index
-      writer.writeSection(section, isFirst: index == 0)
+      writer.writeSection(section)
     }
     if writer.lines.isEmpty { writer.lines.append(StyledLine([], section: 0)) }
     lines = writer.lines
@@ -66,6 +69,10 @@ private struct Writer {
   mutating func wrapped(
     _ spans: [StyledSpan], prefix: [StyledSpan] = [], continuation: [StyledSpan] = []
   ) {
+    // Without a UTF-8 terminal, text is transliterated before wrapping so widths stay right.
+    let spans =
+      glyphs.isASCII
+      ? spans.map { StyledSpan(Transliterator.ascii($0.text), $0.role, link: $0.link) } : spans
     for line in TextWrapper.wrap(
       spans, width: width, prefix: prefix, continuation: continuation)
     {
@@ -73,8 +80,7 @@ private struct Writer {
     }
   }
 
-  mutating func writeSection(_ section: Section, isFirst: Bool) {
-    if !isFirst { blank() }
+  mutating func writeSection(_ section: Section) {
     wrapped([StyledSpan(section.title, .heading)])
     if let subtitle = section.subtitle { wrapped([StyledSpan(subtitle, .dim)]) }
     for block in section.blocks {
@@ -188,30 +194,34 @@ private struct Writer {
   mutating func writeTable(_ table: Table, indent: Int) {
     let columns = table.columnCount
     guard columns > 0 else { return }
-    let rows = table.rows.map { $0 + Array(repeating: "", count: columns - $0.count) }
+    let rows = table.rows.map { row in
+      (row + Array(repeating: "", count: columns - row.count)).map {
+        glyphs.isASCII ? Transliterator.ascii($0) : $0
+      }
+    }
     var widths = (0..<columns).map { column in
       rows.map { DisplayWidth.of($0[column]) }.max() ?? 0
     }
     let separator = " \(glyphs.verticalBar) "
     let available = width - indent - (columns - 1) * DisplayWidth.of(separator)
     if widths.reduce(0, +) > available {
-      // Too wide for side by side: shrink the widest columns, wrapping their cells.
-      let fair = max(6, available / columns)
-      if fair * columns > available || available < columns * 6 {
+      // Too wide side by side: narrow the widest columns, but never below their longest
+      // word; when even that does not fit, show each row as "Header: value" lines.
+      let minimums = (0..<columns).map { column in
+        min(15, rows.map { longestWord(in: $0[column]) }.max() ?? 1)
+      }
+      guard minimums.reduce(0, +) <= available else {
         writeTableAsRecords(rows, header: table.hasHeader ? rows.first : nil, indent: indent)
         return
       }
       var excess = widths.reduce(0, +) - available
       while excess > 0 {
-        guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
-          widths[widest] > fair
+        guard
+          let widest = widths.indices.filter({ widths[$0] > minimums[$0] })
+            .max(by: { widths[$0] < widths[$1] })
         else { break }
         widths[widest] -= 1
         excess -= 1
-      }
-      if excess > 0 {
-        writeTableAsRecords(rows, header: table.hasHeader ? rows.first : nil, indent: indent)
-        return
       }
     }
     let pad = String(repeating: " ", count: indent)
@@ -258,6 +268,10 @@ private struct Writer {
         wrapped(spans, prefix: pad, continuation: pad + [StyledSpan("  ")])
       }
     }
+  }
+
+  private func longestWord(in text: String) -> Int {
+    text.split(separator: " ").map { DisplayWidth.of($0) }.max() ?? 0
   }
 
   private func trimmingTrailingSpaces(_ spans: [StyledSpan]) -> [StyledSpan] {

@@ -11,12 +11,16 @@ public struct Glyphs: Sendable, Hashable {
   public var middleDot: String
   public var selectionMarker: String
   public var arrow: String
+  /// True when only ASCII may reach the terminal: text is transliterated too.
+  public var isASCII: Bool
 
   public static let unicode = Glyphs(
     bullet: "•", nestedBullet: "◦", ellipsis: "…", verticalBar: "│", horizontalBar: "─",
-    cross: "┼", quoteBar: "▎", middleDot: "·", selectionMarker: "▸", arrow: "→")
+    cross: "┼", quoteBar: "▎", middleDot: "·", selectionMarker: "▸", arrow: "→",
+    isASCII: false)
 
   public static let ascii = Glyphs(
     bullet: "*", nestedBullet: "-", ellipsis: "...", verticalBar: "|", horizontalBar: "-",
-    cross: "+", quoteBar: "|", middleDot: "-", selectionMarker: ">", arrow: "->")
+    cross: "+", quoteBar: "|", middleDot: "-", selectionMarker: ">", arrow: "->",
+    isASCII: true)
 }

@@ -104,13 +104,11 @@ public enum TextWrapper {
   private static func words(in spans: [StyledSpan]) -> [Word] {
     var words: [Word] = []
     var current = Word()
-    var breakPending = false
     for span in spans {
       for character in span.text {
         if character == "\n" {
           if !current.isEmpty { words.append(current) }
           current = Word()
-          breakPending = true
           var marker = Word()
           marker.forcesBreakBefore = true
           words.append(marker)
@@ -120,10 +118,6 @@ public enum TextWrapper {
           if !current.isEmpty { words.append(current) }
           current = Word()
           continue
-        }
-        if current.isEmpty {
-          current.forcesBreakBefore = breakPending
-          breakPending = false
         }
         current.append(
           character, role: span.role, link: span.link, width: DisplayWidth.of(character))

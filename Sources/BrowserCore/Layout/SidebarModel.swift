@@ -1,0 +1,70 @@
+import MedlinePlus
+
+/// The sidebar's rows: the page's own "On this page" groups and entries, exactly as the page
+/// has them, then a last group for the sections no menu names, so every section can be
+/// reached. Group titles and "No links available" are shown but cannot be selected.
+public struct SidebarModel: Sendable, Hashable {
+  public enum RowKind: Sendable, Hashable {
+    case group
+    case entry(section: Int)
+    /// An entry whose section is missing from this copy of the page.
+    case missingEntry
+    case noLinks
+  }
+
+  public struct Row: Sendable, Hashable {
+    public var title: String
+    public var kind: RowKind
+    public var depth: Int
+
+    /// The section a selectable row goes to.
+    public var section: Int? {
+      if case .entry(let section) = kind { return section }
+      return nil
+    }
+  }
+
+  /// The label of the last group, holding sections outside the page's menu.
+  public static let moreGroupTitle = "More on this page"
+  public static let noLinksLabel = "No links available"
+
+  public let rows: [Row]
+
+  public init(page: Page) {
+    var rows: [Row] = []
+    for group in page.outline {
+      rows.append(Row(title: group.title, kind: .group, depth: 0))
+      if group.hasNoLinks {
+        rows.append(Row(title: Self.noLinksLabel, kind: .noLinks, depth: 1))
+      }
+      for entry in group.entries {
+        let kind = entry.section.map(RowKind.entry) ?? .missingEntry
+        rows.append(Row(title: entry.title, kind: kind, depth: 1 + entry.depth))
+      }
+    }
+    let unnamed = page.sectionsOutsideOutline
+    if !unnamed.isEmpty {
+      rows.append(Row(title: Self.moreGroupTitle, kind: .group, depth: 0))
+      for section in unnamed {
+        rows.append(
+          Row(title: page.sections[section].title, kind: .entry(section: section), depth: 1))
+      }
+    }
+    self.rows = rows
+  }
+
+  /// The cells the longest row needs, with its marker and indent.
+  public var preferredWidth: Int {
+    rows.map { DisplayWidth.of($0.title) + 2 * max(1, $0.depth) + 1 }.max() ?? 18
+  }
+
+  /// Indices of rows that can be selected, in order.
+  public var selectableRows: [Int] {
+    rows.indices.filter { rows[$0].section != nil }
+  }
+
+  /// The row that leads to a section (the first one, when the menu names it twice).
+  public func row(forSection section: Int) -> Int? {
+    rows.firstIndex { $0.section == section }
+  }
+}

@@ -1,0 +1,252 @@
+import MedlinePlus
+
+/// Draws a `BrowserState` into a `ScreenBuffer`: header, sidebar, content, status line, and
+/// the overlays (narrow-screen sidebar, help). The one place that decides what goes where.
+public enum ScreenComposer {
+  public static func compose(_ state: BrowserState) -> ScreenBuffer {
+    let geometry = state.geometry
+    var screen = ScreenBuffer(width: geometry.width, height: geometry.height)
+    guard !geometry.isTooSmall else {
+      drawTooSmall(&screen)
+      return screen
+    }
+    drawHeader(state, on: &screen)
+    drawContent(state, on: &screen)
+    switch geometry.placement {
+    case .docked:
+      drawSidebar(state, on: &screen, x: 0, width: geometry.sidebarWidth)
+      for y in geometry.bodyTop..<(geometry.bodyTop + geometry.bodyHeight) {
+        screen.write(state.glyphs.verticalBar, x: geometry.sidebarWidth, y: y, role: .border)
+      }
+    case .overlay where state.overlayOpen:
+      // A narrow screen gives the whole body to the sidebar while it is open.
+      for y in geometry.bodyTop..<(geometry.bodyTop + geometry.bodyHeight) {
+        screen.fill(y: y, role: .sidebar)
+      }
+      drawSidebar(state, on: &screen, x: 0, width: geometry.width)
+    default:
+      break
+    }
+    drawStatus(state, on: &screen)
+    if let helpTop = state.helpTop { drawHelp(state, top: helpTop, on: &screen) }
+    return screen
+  }
+
+  private static func drawTooSmall(_ screen: inout ScreenBuffer) {
+    guard screen.height > 0 && screen.width > 0 else { return }
+    let message = screen.width >= 18 ? "terminal too small" : "too small"
+    let y = max(0, screen.height / 2 - (screen.height > 1 ? 1 : 0))
+    let x = max(0, (screen.width - message.count) / 2)
+    screen.write(message, x: x, y: y, role: .statusMessage)
+    if screen.height > 1 {
+      let size =
+        "\(screen.width)x\(screen.height), need \(ScreenGeometry.minimumWidth)x\(ScreenGeometry.minimumHeight)"
+      screen.write(size, x: max(0, (screen.width - size.count) / 2), y: y + 1, role: .dim)
+    }
+  }
+
+  private static func drawHeader(_ state: BrowserState, on screen: inout ScreenBuffer) {
+    let width = screen.width
+    let title = text(state.page.title, state.glyphs)
+    var x = screen.write(" ", x: 0, y: 0, role: .title)
+    x = screen.write(truncated(title, to: width - 2, state.glyphs), x: x, y: 0, role: .title)
+    guard !state.page.alsoCalled.isEmpty else { return }
+    let room = width - x - 4
+    guard room >= 16 else { return }
+    let alsoCalled = text(
+      "Also called: " + state.page.alsoCalled.joined(separator: ", "), state.glyphs)
+    let shown = truncated(alsoCalled, to: room, state.glyphs)
+    screen.write(shown, x: width - 1 - DisplayWidth.of(shown), y: 0, role: .alsoCalled)
+  }
+
+  private static func drawSidebar(
+    _ state: BrowserState, on screen: inout ScreenBuffer, x: Int, width: Int
+  ) {
+    let geometry = state.geometry
+    let labelRow = geometry.bodyTop
+    screen.write(
+      " "
+        + (state.page.format == .html || state.page.format == .markdown
+          ? labelFor(state.page) : "On this page"),
+      x: x, y: labelRow, role: .dim, limit: x + width)
+    let rows = state.sidebar.rows
+    let listTop = labelRow + 1
+    for offset in 0..<geometry.sidebarListHeight {
+      let index = state.sidebarTop + offset
+      guard rows.indices.contains(index) else { break }
+      let row = rows[index]
+      let y = listTop + offset
+      let isSelected = index == state.selectedRow
+      let isCurrent = row.section == state.currentSection
+      let role: StyleRole
+      var marker = " "
+      switch row.kind {
+      case .group:
+        role = .sidebarGroup
+      case .noLinks, .missingEntry:
+        role = .sidebarEmpty
+      case .entry:
+        if isSelected && (state.focus == .sidebar) {
+          role = .sidebarSelected
+          marker = state.glyphs.selectionMarker
+        } else if isSelected || isCurrent {
+          role = .sidebarCurrent
+          marker = state.glyphs.selectionMarker
+        } else {
+          role = .sidebarItem
+        }
+      }
+      let indent =
+        row.kind == .group ? "" : String(repeating: " ", count: max(0, row.depth - 1) * 2 + 1)
+      let label = text(row.title, state.glyphs)
+      let prefix = row.kind == .group ? " " : marker + indent
+      let available = width - DisplayWidth.of(prefix)
+      if role == .sidebarSelected { screen.fill(y: y, from: x, to: x + width, role: role) }
+      let end = screen.write(
+        prefix, x: x, y: y, role: role == .sidebarGroup ? .sidebarGroup : role, limit: x + width)
+      screen.write(
+        truncated(label, to: available, state.glyphs), x: end, y: y, role: role, limit: x + width)
+    }
+  }
+
+  /// Pages that are not MedlinePlus topics have an outline of their headings instead.
+  private static func labelFor(_ page: Page) -> String {
+    page.outline.count == 1 && page.outline[0].title == "Contents" ? "Contents" : "On this page"
+  }
+
+  private static func drawContent(_ state: BrowserState, on screen: inout ScreenBuffer) {
+    let geometry = state.geometry
+    let lines = state.layout.lines
+    let matchesByLine: [Int: [SearchState.Match]] = Dictionary(
+      grouping: state.search?.matches ?? [], by: \.line)
+    let current = state.search.flatMap { search in search.current.map { search.matches[$0] } }
+    let limit = geometry.contentX + geometry.contentWidth
+    for row in 0..<geometry.bodyHeight {
+      let index = state.top + row
+      guard lines.indices.contains(index) else { break }
+      let y = geometry.bodyTop + row
+      var x = geometry.contentX
+      for span in lines[index].spans {
+        x = screen.write(span.text, x: x, y: y, role: span.role, limit: limit)
+      }
+      for match in matchesByLine[index] ?? [] {
+        let from = geometry.contentX + match.start
+        let role: StyleRole = match == current ? .linkSelected : .match
+        screen.restyle(y: y, from: from, to: min(limit, from + match.width), role: role)
+      }
+    }
+  }
+
+  private static func drawStatus(_ state: BrowserState, on screen: inout ScreenBuffer) {
+    let y = screen.height - 1
+    screen.fill(y: y, role: .statusBar)
+    if let prompt = state.prompt {
+      let end = screen.write(
+        prompt.label + text(prompt.text, state.glyphs), x: 0, y: y, role: .prompt)
+      screen.cursor = (min(end, screen.width - 1), y)
+      return
+    }
+    let dot = " \(state.glyphs.middleDot) "
+    let sections = state.page.sections
+    var left = " "
+    if sections.indices.contains(state.currentSection) {
+      left +=
+        text(sections[state.currentSection].title, state.glyphs)
+        + " \(state.currentSection + 1)/\(sections.count)"
+    }
+    let right = " \(state.percentThrough)% "
+    let rightWidth = DisplayWidth.of(right)
+    let leftShown = truncated(left, to: max(0, screen.width - rightWidth - 1), state.glyphs)
+    let x = screen.write(leftShown, x: 0, y: y, role: .statusBar)
+    let room = screen.width - rightWidth - x
+    if let message = state.message {
+      let shown = truncated(dot + text(message, state.glyphs), to: room, state.glyphs)
+      screen.write(shown, x: x, y: y, role: .statusMessage)
+    } else {
+      // Key hints go in whole or not at all.
+      let focusHint = state.focus == .sidebar ? "Enter go" : "Tab sidebar"
+      var hints = ""
+      for hint in [focusHint, "/ search", "? help", "q quit"] {
+        guard DisplayWidth.of(hints + dot + hint) <= room else { break }
+        hints += dot + hint
+      }
+      screen.write(hints, x: x, y: y, role: .statusBar)
+    }
+    screen.write(right, x: screen.width - rightWidth, y: y, role: .statusBar)
+  }
+
+  /// The lines of the help screen, built from the command table.
+  public static func helpLines(glyphs: Glyphs = .unicode) -> [(
+    keys: String, summary: String, isGroup: Bool
+  )] {
+    var lines: [(String, String, Bool)] = []
+    for group in CommandTable.groups {
+      if !lines.isEmpty { lines.append(("", "", false)) }
+      lines.append((group, "", true))
+      for binding in CommandTable.bindings where binding.group == group {
+        let keys =
+          glyphs == .ascii ? binding.keys.map(\.name).joined(separator: " ") : binding.keyLabels
+        lines.append((keys, binding.summary, false))
+      }
+    }
+    lines.append(("", "", false))
+    lines.append(("", "Esc closes a prompt or this help; any other key too.", false))
+    return lines
+  }
+
+  private static func drawHelp(_ state: BrowserState, top: Int, on screen: inout ScreenBuffer) {
+    let lines = helpLines(glyphs: state.glyphs)
+    let keyWidth = min(24, lines.map { DisplayWidth.of($0.keys) }.max() ?? 10)
+    let boxWidth = min(screen.width - 2, 72)
+    let boxHeight = min(screen.height - 2, lines.count + 2)
+    let x0 = max(0, (screen.width - boxWidth) / 2)
+    let y0 = max(1, (screen.height - boxHeight) / 2)
+    let inner = boxHeight - 2
+    let first = min(top, max(0, lines.count - inner))
+    for row in 0..<boxHeight {
+      screen.fill(y: y0 + row, from: x0, to: x0 + boxWidth, role: .help)
+    }
+    let title = lines.count > inner ? " medterm keys (j/k scroll) " : " medterm keys "
+    let rule = String(repeating: state.glyphs.horizontalBar, count: max(0, boxWidth))
+    screen.write(rule, x: x0, y: y0, role: .border, limit: x0 + boxWidth)
+    screen.write(title, x: x0 + 2, y: y0, role: .heading, limit: x0 + boxWidth)
+    screen.write(rule, x: x0, y: y0 + boxHeight - 1, role: .border, limit: x0 + boxWidth)
+    for row in 0..<inner {
+      let index = first + row
+      guard lines.indices.contains(index) else { break }
+      let line = lines[index]
+      let y = y0 + 1 + row
+      if line.isGroup {
+        screen.write(" " + line.keys, x: x0, y: y, role: .heading, limit: x0 + boxWidth)
+      } else {
+        screen.write("   " + line.keys, x: x0, y: y, role: .strong, limit: x0 + keyWidth + 4)
+        screen.write(
+          line.summary, x: x0 + keyWidth + 5, y: y, role: .help, limit: x0 + boxWidth - 1)
+      }
+    }
+  }
+
+  /// Text as the screen can show it: transliterated to ASCII when the terminal cannot show
+  /// more.
+  static func text(_ value: String, _ glyphs: Glyphs) -> String {
+    glyphs.isASCII ? Transliterator.ascii(value) : value
+  }
+
+  /// Cuts text to a number of cells, ending in an ellipsis when cut.
+  public static func truncated(_ value: String, to cells: Int, _ glyphs: Glyphs) -> String {
+    guard cells > 0 else { return "" }
+    guard DisplayWidth.of(value) > cells else { return value }
+    let ellipsis = glyphs.ellipsis
+    let room = cells - DisplayWidth.of(ellipsis)
+    guard room > 0 else { return String(ellipsis.prefix(cells)) }
+    var result = ""
+    var used = 0
+    for character in value {
+      let width = DisplayWidth.of(character)
+      if used + width > room { break }
+      result.append(character)
+      used += width
+    }
+    return String(result.reversed().drop(while: { $0 == " " }).reversed()) + ellipsis
+  }
+}

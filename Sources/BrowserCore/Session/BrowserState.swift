@@ -1,0 +1,398 @@
+import MedlinePlus
+
+/// Which half of the screen the arrow keys move.
+public enum Focus: Hashable, Sendable {
+  case sidebar
+  case content
+}
+
+/// Everything the browser shows, and every change a key can make to it. Pure: no terminal,
+/// no I/O; the session loop paints it and performs the effects `apply` returns.
+public struct BrowserState: Sendable {
+  public let page: Page
+  public let sidebar: SidebarModel
+  public let glyphs: Glyphs
+  public private(set) var geometry: ScreenGeometry
+  public private(set) var layout: ContentLayout
+  public private(set) var focus: Focus = .content
+  /// The first content line on screen.
+  public private(set) var top = 0
+  /// The section being read (scroll-spy), highlighted in the sidebar.
+  public private(set) var currentSection = 0
+  /// The selected sidebar row (always a selectable one), or nil when nothing can be selected.
+  public private(set) var selectedRow: Int?
+  /// The first sidebar row shown.
+  public private(set) var sidebarTop = 0
+  /// The user's wish for the docked sidebar (`s` hides it on a wide screen).
+  public private(set) var sidebarWanted = true
+  /// On a narrow screen: the sidebar overlay is open.
+  public private(set) var overlayOpen = false
+  public private(set) var search: SearchState?
+  public private(set) var prompt: Prompt?
+  /// A one-shot message for the status line, cleared by the next key.
+  public private(set) var message: String?
+  /// The help screen's scroll position, or nil when help is closed.
+  public private(set) var helpTop: Int?
+
+  public init(page: Page, width: Int, height: Int, glyphs: Glyphs = .unicode) {
+    self.page = page
+    self.glyphs = glyphs
+    sidebar = SidebarModel(page: page)
+    geometry = ScreenGeometry(
+      width: width, height: height, sidebarWanted: true,
+      preferredSidebarWidth: sidebar.preferredWidth)
+    layout = ContentLayout(page: page, width: geometry.contentWidth, glyphs: glyphs)
+    selectedRow = sidebar.selectableRows.first
+  }
+
+  // MARK: Derived values
+
+  /// The largest `top` that still fills the body with text.
+  public var maximumTop: Int { max(0, layout.lines.count - geometry.bodyHeight) }
+
+  /// True when the sidebar is on screen (docked, or the overlay is open).
+  public var sidebarVisible: Bool {
+    switch geometry.placement {
+    case .docked: true
+    case .hidden: false
+    case .overlay: overlayOpen
+    }
+  }
+
+  /// How far through the page the bottom of the screen is, 0–100.
+  public var percentThrough: Int {
+    let total = layout.lines.count
+    guard total > geometry.bodyHeight else { return 100 }
+    return min(100, (min(total, top + geometry.bodyHeight) * 100) / total)
+  }
+
+  // MARK: Keys
+
+  /// Handles one key: prompt editing while a prompt is open, help scrolling while help is
+  /// shown, otherwise the key map's command.
+  public mutating func handle(_ key: Key) -> Effect {
+    if key == .resize { return .none }
+    if prompt != nil { return edit(key) }
+    message = nil
+    if helpTop != nil { return helpKey(key) }
+    if case .mouse(let event) = key { return mouse(event) }
+    if key == .escape {
+      if overlayOpen {
+        overlayOpen = false
+        focus = .content
+        return .none
+      }
+      search = nil
+      return .none
+    }
+    guard let command = CommandTable.keymap[key] else { return .bell }
+    return apply(command)
+  }
+
+  /// Runs a command.
+  public mutating func apply(_ command: Command) -> Effect {
+    switch command {
+    case .lineDown: return focus == .sidebar ? moveSelection(by: 1) : scroll(by: 1)
+    case .lineUp: return focus == .sidebar ? moveSelection(by: -1) : scroll(by: -1)
+    case .pageDown:
+      return focus == .sidebar
+        ? moveSelection(by: geometry.sidebarListHeight)
+        : scroll(by: max(1, geometry.bodyHeight - 1))
+    case .pageUp:
+      return focus == .sidebar
+        ? moveSelection(by: -geometry.sidebarListHeight)
+        : scroll(by: -max(1, geometry.bodyHeight - 1))
+    case .halfPageDown: return scroll(by: max(1, geometry.bodyHeight / 2))
+    case .halfPageUp: return scroll(by: -max(1, geometry.bodyHeight / 2))
+    case .top:
+      if focus == .sidebar { return moveSelection(by: -sidebar.rows.count) }
+      return scroll(to: 0)
+    case .bottom:
+      if focus == .sidebar { return moveSelection(by: sidebar.rows.count) }
+      return scroll(to: maximumTop)
+    case .toggleFocus:
+      if geometry.placement == .docked {
+        focus = focus == .sidebar ? .content : .sidebar
+      } else {
+        overlayOpen.toggle()
+        focus = overlayOpen ? .sidebar : .content
+        if geometry.placement == .hidden {
+          sidebarWanted = true; resize(width: geometry.width, height: geometry.height)
+        }
+      }
+      if focus == .sidebar { selectedRow = sidebar.row(forSection: currentSection) ?? selectedRow }
+      revealSelection()
+      return .none
+    case .activate:
+      guard focus == .sidebar, let row = selectedRow, let section = sidebar.rows[row].section else {
+        return .bell
+      }
+      go(toSection: section)
+      focus = .content
+      overlayOpen = false
+      return .none
+    case .nextSection, .previousSection:
+      let step = command == .nextSection ? 1 : -1
+      let target = currentSection + step
+      guard page.sections.indices.contains(target) else { return .bell }
+      go(toSection: target)
+      return .none
+    case .toggleSidebar:
+      switch geometry.placement {
+      case .docked, .hidden:
+        sidebarWanted.toggle()
+        resize(width: geometry.width, height: geometry.height)
+        if !sidebarWanted { focus = .content }
+      case .overlay:
+        overlayOpen.toggle()
+        focus = overlayOpen ? .sidebar : .content
+        if overlayOpen { selectedRow = sidebar.row(forSection: currentSection) ?? selectedRow }
+      }
+      revealSelection()
+      return .none
+    case .searchForward, .searchBackward:
+      prompt = Prompt(purpose: .search(backward: command == .searchBackward))
+      return .none
+    case .nextMatch, .previousMatch:
+      guard let search else {
+        message = "no previous search (press / to search)"
+        return .bell
+      }
+      let backward = search.backward != (command == .previousMatch)
+      return jumpToMatch(backward: backward, skippingCurrent: true)
+    case .help:
+      helpTop = 0
+      return .none
+    case .redraw:
+      return .repaint
+    case .quit:
+      return .quit
+    }
+  }
+
+  // MARK: Resizing
+
+  /// Lays the page out for a new size, keeping the reading position: the same section, the
+  /// same fraction of the way through it.
+  public mutating func resize(width: Int, height: Int) {
+    let oldSection = layout.section(atLine: top)
+    let oldStart = layout.sectionStarts.isEmpty ? 0 : layout.sectionStarts[oldSection]
+    let oldLength = sectionLength(oldSection)
+    let fraction = oldLength > 0 ? Double(top - oldStart) / Double(oldLength) : 0
+    let newGeometry = ScreenGeometry(
+      width: width, height: height, sidebarWanted: sidebarWanted,
+      preferredSidebarWidth: sidebar.preferredWidth)
+    let relayout = newGeometry.contentWidth != geometry.contentWidth
+    geometry = newGeometry
+    if geometry.placement != .overlay { overlayOpen = false }
+    if geometry.placement == .hidden && focus == .sidebar { focus = .content }
+    if relayout {
+      layout = ContentLayout(page: page, width: geometry.contentWidth, glyphs: glyphs)
+      if !layout.sectionStarts.isEmpty {
+        let start = layout.sectionStarts[oldSection]
+        top = start + Int((fraction * Double(sectionLength(oldSection))).rounded(.down))
+      }
+      if var search {
+        search.find(in: layout.lines)
+        self.search = search
+      }
+    }
+    top = min(top, max(maximumTop, sectionStartOrZero(currentSection)))
+    top = max(0, top)
+    revealSelection()
+  }
+
+  // MARK: Private helpers
+
+  private func sectionLength(_ section: Int) -> Int {
+    guard layout.sectionStarts.indices.contains(section) else { return 0 }
+    let start = layout.sectionStarts[section]
+    let end =
+      section + 1 < layout.sectionStarts.count
+      ? layout.sectionStarts[section + 1] : layout.lines.count
+    return max(0, end - start)
+  }
+
+  private func sectionStartOrZero(_ section: Int) -> Int {
+    layout.sectionStarts.indices.contains(section) ? layout.sectionStarts[section] : 0
+  }
+
+  private mutating func scroll(by lines: Int) -> Effect {
+    if lines > 0 {
+      // After a jump to a section near the end, `top` may already be past the usual bottom.
+      guard top < maximumTop else { return .bell }
+      return scroll(to: min(top + lines, maximumTop))
+    }
+    return scroll(to: max(0, top + lines))
+  }
+
+  private mutating func scroll(to line: Int) -> Effect {
+    let target = max(0, line)
+    guard target != top else { return .bell }
+    top = target
+    currentSection = sectionBeingRead()
+    followScrollSpy()
+    return .none
+  }
+
+  /// The section at the top of the screen; at the bottom of the page, the last section whose
+  /// heading is on screen, since the reader's eye is there and the page cannot scroll on.
+  private func sectionBeingRead() -> Int {
+    let atTop = layout.section(atLine: top)
+    guard top >= maximumTop else { return atTop }
+    let bottom = top + geometry.bodyHeight
+    return layout.sectionStarts.lastIndex { $0 >= top && $0 < bottom } ?? atTop
+  }
+
+  /// Puts a section's heading on the first line; near the end of the page the screen may then
+  /// show less than a full page, so the heading is where the eye expects it.
+  private mutating func go(toSection section: Int) {
+    guard layout.sectionStarts.indices.contains(section) else { return }
+    top = layout.sectionStarts[section]
+    currentSection = section
+    followScrollSpy()
+  }
+
+  private mutating func followScrollSpy() {
+    if focus == .content || !sidebarVisible {
+      if let row = sidebar.row(forSection: currentSection) { selectedRow = row }
+    }
+    revealSelection()
+  }
+
+  /// Moves the sidebar selection to the next selectable row, and shows its section.
+  private mutating func moveSelection(by steps: Int) -> Effect {
+    let selectable = sidebar.selectableRows
+    guard !selectable.isEmpty else { return .bell }
+    let position = selectedRow.flatMap { selectable.firstIndex(of: $0) } ?? 0
+    let target = min(max(0, position + steps), selectable.count - 1)
+    guard target != position || selectedRow == nil else { return .bell }
+    selectedRow = selectable[target]
+    if let section = sidebar.rows[selectable[target]].section { go(toSection: section) }
+    return .none
+  }
+
+  /// Scrolls the sidebar so the selected row (and its group title, when it fits) shows.
+  private mutating func revealSelection() {
+    let height = geometry.sidebarListHeight
+    let maxTop = max(0, sidebar.rows.count - height)
+    guard let row = selectedRow else {
+      sidebarTop = min(sidebarTop, maxTop)
+      return
+    }
+    if row < sidebarTop + 1 { sidebarTop = max(0, row - 1) }
+    if row >= sidebarTop + height { sidebarTop = row - height + 1 }
+    sidebarTop = min(max(0, sidebarTop), maxTop)
+  }
+
+  private mutating func edit(_ key: Key) -> Effect {
+    guard var prompt else { return .none }
+    switch key {
+    case .enter:
+      self.prompt = nil
+      return submit(prompt)
+    case .escape, .control("c"), .control("g"):
+      self.prompt = nil
+      return .none
+    case .backspace, .control("h"):
+      if prompt.text.isEmpty {
+        self.prompt = nil
+        return .none
+      }
+      prompt.text.removeLast()
+    case .control("u"):
+      prompt.text = ""
+    case .character(let character):
+      prompt.text.append(character)
+    default:
+      return .bell
+    }
+    self.prompt = prompt
+    return .none
+  }
+
+  private mutating func submit(_ prompt: Prompt) -> Effect {
+    switch prompt.purpose {
+    case .search(let backward):
+      let query = prompt.text.isEmpty ? search?.query ?? "" : prompt.text
+      guard !query.isEmpty else { return .none }
+      var state = SearchState(query: query, backward: backward)
+      state.find(in: layout.lines)
+      search = state
+      guard !state.matches.isEmpty else {
+        message = "Pattern not found: \(query)"
+        return .bell
+      }
+      return jumpToMatch(backward: backward, skippingCurrent: false)
+    }
+  }
+
+  private mutating func jumpToMatch(backward: Bool, skippingCurrent: Bool) -> Effect {
+    guard var search else { return .bell }
+    guard !search.matches.isEmpty else {
+      message = "Pattern not found: \(search.query)"
+      return .bell
+    }
+    let bottom = top + geometry.bodyHeight - 1
+    let result: (index: Int, wrapped: Bool)?
+    if skippingCurrent, let current = search.current {
+      let count = search.matches.count
+      let next = backward ? current - 1 : current + 1
+      result = ((next + count) % count, next < 0 || next >= count)
+    } else {
+      result = search.nextMatch(from: backward ? bottom : top, backward: backward)
+    }
+    guard let (index, wrapped) = result else { return .bell }
+    search.current = index
+    self.search = search
+    let line = search.matches[index].line
+    if line < top || line > bottom {
+      top = min(line, max(maximumTop, line))
+      currentSection = sectionBeingRead()
+      followScrollSpy()
+    }
+    let position = "match \(index + 1) of \(search.matches.count)"
+    message =
+      wrapped ? "\(position), search wrapped to the \(backward ? "bottom" : "top")" : position
+    return .none
+  }
+
+  private mutating func helpKey(_ key: Key) -> Effect {
+    switch key {
+    case .down, .character("j"): helpTop = (helpTop ?? 0) + 1
+    case .up, .character("k"): helpTop = max(0, (helpTop ?? 0) - 1)
+    case .pageDown, .character(" "): helpTop = (helpTop ?? 0) + geometry.bodyHeight
+    case .pageUp, .character("b"): helpTop = max(0, (helpTop ?? 0) - geometry.bodyHeight)
+    default: helpTop = nil
+    }
+    return .none
+  }
+
+  private mutating func mouse(_ event: MouseEvent) -> Effect {
+    switch event.kind {
+    case .wheelUp: return scroll(by: -3)
+    case .wheelDown: return scroll(by: 3)
+    case .click:
+      let inSidebar = sidebarVisible && event.x < geometry.sidebarWidth
+      guard inSidebar else {
+        focus = .content
+        overlayOpen = false
+        return .none
+      }
+      let row = sidebarTop + (event.y - geometry.bodyTop - 1)
+      guard sidebar.rows.indices.contains(row), let section = sidebar.rows[row].section else {
+        return .bell
+      }
+      selectedRow = row
+      go(toSection: section)
+      focus = geometry.placement == .docked ? .sidebar : .content
+      if geometry.placement == .overlay { overlayOpen = false }
+      return .none
+    }
+  }
+
+  /// Sets the help scroll position (used by the composer to clamp it).
+  public mutating func clampHelp(maximum: Int) {
+    if let helpTop { self.helpTop = min(helpTop, max(0, maximum)) }
+  }
+}

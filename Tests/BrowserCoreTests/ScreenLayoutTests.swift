@@ -1,0 +1,100 @@
+import Testing
+
+@testable import BrowserCore
+@testable import MedlinePlus
+
+/// Composed screens of real pages at several sizes, compared with reviewed snapshots.
+@Suite struct ScreenLayoutTests {
+  private func screen(
+    _ page: Page, _ width: Int, _ height: Int, keys: String = "", glyphs: Glyphs = .unicode
+  )
+    -> ScreenBuffer
+  {
+    let state = BrowserState(page: page, width: width, height: height, glyphs: glyphs)
+    let terminal = ScriptedTerminal(
+      size: TerminalSize(width: width, height: height), keys: Key.script(keys))
+    BrowserSession(state: state, terminal: terminal).run()
+    return terminal.lastScreen ?? ScreenBuffer(width: 0, height: 0)
+  }
+
+  @Test(arguments: [(40, 20), (80, 24), (132, 40)])
+  func seedPageFirstScreen(width: Int, height: Int) throws {
+    let shown = screen(Pages.seed, width, height)
+    try ScreenSnapshot.assertMatches(shown.plainText, named: "seed-\(width)x\(height).txt")
+  }
+
+  @Test(arguments: [(40, 30), (80, 30), (132, 30)])
+  func summaryTableAtEveryWidth(width: Int, height: Int) throws {
+    let shown = screen(Pages.highBloodPressure, width, height, keys: "/Category Enter")
+    try ScreenSnapshot.assertMatches(shown.plainText, named: "hbp-table-\(width)x\(height).txt")
+  }
+
+  @Test func asciiTerminalGetsNoUnicode() throws {
+    let shown = screen(Pages.seed, 80, 24, keys: "] ] ] ]", glyphs: .ascii)
+    #expect(shown.plainText.unicodeScalars.allSatisfy { $0.isASCII })
+    #expect(shown.plainText.contains("Kienbock's Disease"))
+    try ScreenSnapshot.assertMatches(shown.plainText, named: "seed-ascii-80x24.txt")
+  }
+
+  @Test func wideTerminalKeepsLinesReadable() {
+    let shown = screen(Pages.seed, 300, 40)
+    for y in 1..<39 {
+      let row = shown.rowText(y)
+      let content = row.split(separator: "│", maxSplits: 1).last.map(String.init) ?? ""
+      #expect(DisplayWidth.of(content.trimmingSpaces) <= ScreenGeometry.maximumTextWidth)
+    }
+  }
+
+  @Test func everyRowFitsExactlyAtManySizes() {
+    for (width, height) in [(20, 5), (33, 7), (59, 20), (60, 20), (61, 15), (97, 33), (200, 60)] {
+      for page in [Pages.seed, Pages.japanese, Pages.mercurial] {
+        let shown = screen(page, width, height, keys: "G")
+        for y in 0..<height {
+          // A wide character's first cell is always followed by its continuation cell, and a
+          // continuation cell never stands alone.
+          for x in 0..<width {
+            let cell = shown[x, y]
+            if cell.width == 2 { #expect(x + 1 < width && shown[x + 1, y].width == 0) }
+            if cell.width == 0 { #expect(x > 0 && shown[x - 1, y].width == 2) }
+          }
+          #expect(DisplayWidth.of(shown.rowText(y)) == width, "row \(y) at \(width)x\(height)")
+        }
+      }
+    }
+  }
+
+  @Test func tinyTerminalsSaySo() {
+    #expect(screen(Pages.seed, 19, 10).plainText.contains("terminal too small"))
+    #expect(screen(Pages.seed, 40, 4).plainText.contains("terminal too small"))
+    #expect(screen(Pages.seed, 1, 1).plainText == "t\n")
+    #expect(screen(Pages.seed, 0, 0).plainText == "\n")
+  }
+
+  @Test func narrowScreenFoldsTheSidebarIntoAnOverlay() {
+    let closed = screen(Pages.seed, 50, 20)
+    #expect(!closed.plainText.contains("│"))
+    #expect(closed.rowText(1).hasPrefix(" Summary"))
+    let open = screen(Pages.seed, 50, 20, keys: "Tab")
+    #expect(open.rowText(1).hasPrefix(" On this page"))
+    #expect(open.plainText.contains("No links available"))
+    let jumped = screen(Pages.seed, 50, 20, keys: "Tab j j Enter")
+    #expect(jumped.rowText(1).hasPrefix(" Diagnosis and Tests"))
+  }
+
+  @Test func selectionIsVisibleByRoleNotOnlyColour() {
+    let shown = screen(Pages.seed, 100, 30, keys: "Tab j")
+    let row = (0..<30).first { shown.rowText($0).hasPrefix("▸ Start Here") }
+    #expect(row != nil)
+    if let row { #expect(shown[3, row].role == .sidebarSelected) }
+    let group = (0..<30).first { shown.rowText($0).hasPrefix(" Basics") }
+    if let group { #expect(shown[1, group].role == .sidebarGroup) }
+    let empty = (0..<30).first { shown.rowText($0).contains("No links available") }
+    if let empty { #expect(shown[3, empty].role == .sidebarEmpty) }
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+  }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import MedlinePlus
+
+/// Real pages for browser tests, read once.
+enum Pages {
+  static let corpus = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Corpus")
+
+  static let seed: Page = page(BuiltInPage.bytes)
+  static let highBloodPressure: Page = file("highbloodpressure.docling.md")
+  static let mercurial: Page = file("web/mercurial.source.html")
+  static let japanese: Page = file("web/hukumusume.source.html")
+
+  static func file(_ name: String) -> Page {
+    let data = (try? Data(contentsOf: corpus.appendingPathComponent(name))) ?? Data()
+    return page(Array(data))
+  }
+
+  static func page(_ bytes: [UInt8]) -> Page {
+    switch try? PageReader.read(bytes) {
+    case .page(let page)?: return page
+    case .collection(let collection)?:
+      return collection.topics.first ?? Page(title: "empty", format: .markdown)
+    case nil: return Page(title: "unreadable", format: .markdown)
+    }
+  }
+}
