@@ -39,6 +39,7 @@ static inline attr_t medterm_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t medterm_a_reverse(void) { return A_REVERSE; }
 static inline attr_t medterm_a_italic(void) { return A_ITALIC; }
 static inline attr_t medterm_a_standout(void) { return A_STANDOUT; }
+static inline attr_t medterm_a_blink(void) { return A_BLINK; }
 static inline attr_t medterm_color_pair(short n) { return COLOR_PAIR(n); }
 
 static inline int medterm_key_resize(void) { return KEY_RESIZE; }
@@ -63,6 +64,30 @@ static inline mmask_t medterm_all_mouse_events(void) { return ALL_MOUSE_EVENTS; 
 /// know the struct's layout.
 static inline int medterm_setcchar(cchar_t *cell, const wchar_t *text, attr_t attrs, short pair) {
   return setcchar(cell, text, attrs, pair, NULL);
+}
+
+/// Reads one cell back (tests of the painter): its characters, attributes and colour pair.
+static inline int medterm_read_cell(WINDOW *window, int y, int x, wchar_t *text, int capacity,
+                                    attr_t *attributes, short *pair) {
+  cchar_t cell;
+  if (mvwin_wch(window, y, x, &cell) == ERR) return ERR;
+  wchar_t buffer[CCHARW_MAX + 1];
+  if (getcchar(&cell, buffer, attributes, pair, NULL) == ERR) return ERR;
+  int count = 0;
+  while (count < capacity - 1 && count < CCHARW_MAX && buffer[count] != 0) {
+    text[count] = buffer[count];
+    count++;
+  }
+  text[count] = 0;
+  return count;
+}
+
+/// A screen that paints to /dev/null, for tests that need ncurses without a terminal.
+static inline SCREEN *medterm_headless_screen(const char *terminal_name) {
+  FILE *output = fopen("/dev/null", "w");
+  FILE *input = fopen("/dev/null", "r");
+  if (output == NULL || input == NULL) return NULL;
+  return newterm(terminal_name, output, input);
 }
 
 #include <signal.h>

@@ -6,15 +6,17 @@ import CNcursesw
 struct CursesStyles {
   private var table: [StyleRole: (attr_t, Int16)] = [:]
 
-  init(theme: Theme) {
-    let colors = has_colors() && start_color() == medterm_ok()
+  /// `environment` is consulted for NO_COLOR (set and non-empty: attributes only).
+  init(theme: Theme, environment: [String: String]) {
+    let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+    let colors = !noColor && has_colors() && start_color() == medterm_ok()
     if colors { use_default_colors() }
     let count = colors ? Int(medterm_colors()) : 0
-    let adapted = theme.adapted(colorCount: count)
+    let adapted = theme.adapted(colorCount: count, environment: environment)
     var pairs: [PairKey: Int16] = [:]
     for role in StyleRole.allCases {
       let style = adapted.style(for: role)
-      var attributes = Self.attributes(style.attributes)
+      let attributes = Self.attributes(style.attributes)
       var pair: Int16 = 0
       if colors {
         let key = PairKey(
@@ -30,7 +32,6 @@ struct CursesStyles {
           }
         }
       }
-      attributes |= 0
       table[role] = (attributes, pair)
     }
   }
@@ -52,6 +53,7 @@ struct CursesStyles {
     if set.contains(.underline) { value |= medterm_a_underline() }
     if set.contains(.reverse) { value |= medterm_a_reverse() }
     if set.contains(.standout) { value |= medterm_a_standout() }
+    if set.contains(.blink) { value |= medterm_a_blink() }
     return value
   }
 }

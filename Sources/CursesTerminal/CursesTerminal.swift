@@ -28,7 +28,7 @@ public final class CursesTerminal: Terminal {
   }
 
   private let screenPointer: OpaquePointer
-  private var styles: CursesStyles
+  private let styles: CursesStyles
   private var previous: ScreenBuffer?
   public private(set) var inputEnded = false
   /// The signal that ended input, to be re-raised after the terminal is restored.
@@ -36,7 +36,7 @@ public final class CursesTerminal: Terminal {
   private var isOpen = true
 
   /// Opens the terminal. `setlocale(LC_ALL, "")` must have run before.
-  public init(theme: Theme, mouse: Bool) throws(OpenError) {
+  public init(theme: Theme, mouse: Bool, environment: [String: String]) throws(OpenError) {
     guard isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 else { throw .notATerminal }
     let name = getenv("TERM").map { String(cString: $0) } ?? ""
     guard !name.isEmpty, name != "dumb" else {
@@ -62,7 +62,7 @@ public final class CursesTerminal: Terminal {
     medterm_set_escdelay(100)
     curs_set(0)
     idlok(medterm_stdscr(), true)
-    styles = CursesStyles(theme: theme)
+    styles = CursesStyles(theme: theme, environment: environment)
     if mouse {
       mousemask(
         medterm_button1_clicked() | medterm_button4_pressed() | medterm_button5_pressed(), nil)
@@ -93,18 +93,7 @@ public final class CursesTerminal: Terminal {
       previous = nil
       clearok(window, true)
     }
-    let reuse = previous.map { $0.width == screen.width && $0.height == screen.height } ?? false
-    for y in 0..<screen.height {
-      for x in 0..<screen.width {
-        let cell = screen[x, y]
-        if cell.width == 0 { continue }
-        if reuse, let previous, previous[x, y] == cell, !widthChangedNearby(previous, screen, x, y)
-        {
-          continue
-        }
-        draw(cell, x: x, y: y, window: window)
-      }
-    }
+    CursesPainter.paint(screen, over: previous, on: window, styles: styles)
     if let cursor = screen.cursor {
       wmove(window, Int32(cursor.y), Int32(cursor.x))
       curs_set(1)
@@ -114,25 +103,6 @@ public final class CursesTerminal: Terminal {
     wnoutrefresh(window)
     doupdate()
     previous = screen
-  }
-
-  /// A cell next to one that changed between wide and narrow must be drawn again.
-  private func widthChangedNearby(_ old: ScreenBuffer, _ new: ScreenBuffer, _ x: Int, _ y: Int)
-    -> Bool
-  {
-    x + 1 < new.width && old[x + 1, y].width != new[x + 1, y].width
-  }
-
-  private func draw(_ cell: Cell, x: Int, y: Int, window: UnsafeMutablePointer<WINDOW>?) {
-    let (attributes, pair) = styles.attributes(for: cell.role)
-    var scalars = Array(cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
-    if scalars.isEmpty || scalars.contains(where: { $0 < 0x20 || $0 == 0x7F }) { scalars = [0x20] }
-    scalars.append(0)
-    var character = cchar_t()
-    scalars.withUnsafeBufferPointer { buffer in
-      _ = medterm_setcchar(&character, buffer.baseAddress, attributes, pair)
-    }
-    _ = mvwadd_wch(window, Int32(y), Int32(x), &character)
   }
 
   public func readKey(timeoutMilliseconds: Int?) -> Key? {
@@ -154,48 +124,15 @@ public final class CursesTerminal: Terminal {
         return nil
       }
       if result == medterm_key_code_yes() {
-        if let key = functionKey(Int32(input)) { return key }
+        let code = Int32(input)
+        if code == medterm_key_mouse() {
+          if let key = mouseEvent() { return key }
+          continue
+        }
+        if let key = CursesKeyDecoder.functionKey(code) { return key }
         continue
       }
-      return characterKey(UInt32(input))
-    }
-  }
-
-  private func characterKey(_ value: UInt32) -> Key? {
-    switch value {
-    case 0x0D, 0x0A: return .enter
-    case 0x09: return .tab
-    case 0x7F, 0x08: return .backspace
-    case 0x1B: return .escape
-    case 0x00..<0x20:
-      guard let scalar = Unicode.Scalar(value + 0x60) else { return nil }
-      return .control(Character(scalar))
-    default:
-      guard let scalar = Unicode.Scalar(value) else { return nil }
-      return .character(Character(scalar))
-    }
-  }
-
-  private func functionKey(_ code: Int32) -> Key? {
-    switch code {
-    case KEY_UP: return .up
-    case KEY_DOWN: return .down
-    case KEY_LEFT: return .left
-    case KEY_RIGHT: return .right
-    case KEY_PPAGE: return .pageUp
-    case KEY_NPAGE: return .pageDown
-    case KEY_HOME, KEY_A1: return .home
-    case KEY_END, KEY_C1: return .end
-    case KEY_IC: return .insert
-    case KEY_DC: return .delete
-    case KEY_ENTER: return .enter
-    case KEY_BACKSPACE: return .backspace
-    case KEY_BTAB: return .backTab
-    case medterm_key_resize(): return .resize
-    case medterm_key_mouse(): return mouseEvent()
-    default:
-      for number in 1...12 where code == medterm_key_f(Int32(number)) { return .function(number) }
-      return nil
+      if let key = CursesKeyDecoder.characterKey(UInt32(input)) { return key }
     }
   }
 

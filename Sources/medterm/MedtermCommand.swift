@@ -55,6 +55,17 @@ struct MedtermCommand: ParsableCommand {
   @Flag(name: .long, help: "Let the mouse select sidebar entries and scroll (off by default).")
   var mouse = false
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Colour theme: a name (default, light, monochrome, high-contrast, or a file in "
+        + "$XDG_CONFIG_HOME/medterm/themes) or a path to a .theme file.",
+      valueName: "name|path"))
+  var theme: String = "default"
+
+  @Flag(name: .customLong("list-themes"), help: "List the themes --theme accepts, and exit.")
+  var listThemes = false
+
   func validate() throws {
     if keys != nil && dumpScreen == nil {
       throw ValidationError("--keys goes with --dump-screen.")
@@ -66,6 +77,13 @@ struct MedtermCommand: ParsableCommand {
 
   func run() throws {
     Locale.adoptEnvironment()
+    let environment = ProcessEnvironment.current
+    if listThemes {
+      for listing in ThemeLibrary.availableThemes(environment: environment) {
+        print(listing.description)
+      }
+      return
+    }
     let source = Source(argument: source)
     let document: Document
     do {
@@ -87,11 +105,11 @@ struct MedtermCommand: ParsableCommand {
       print(render(document, mode: dump), terminator: "")
       return
     }
-    browse(document, source: source)
+    browse(document, source: source, environment: environment)
   }
 
   /// Opens the terminal UI; where there is no usable terminal, prints the page as text.
-  private func browse(_ document: Document, source: Source) {
+  private func browse(_ document: Document, source: Source, environment: [String: String]) {
     let page: Page
     switch document {
     case .page(let single): page = single
@@ -102,9 +120,17 @@ struct MedtermCommand: ParsableCommand {
       page = first
     }
     let glyphs: Glyphs = asciiOnly || !Locale.isUTF8 ? .ascii : .unicode
+    let loaded: LoadedTheme
+    do {
+      loaded = try ThemeLibrary.load(theme, environment: environment)
+    } catch {
+      fail("\(error)")
+    }
+    // Theme mistakes are reported before the screen takes over; the rest of the theme applies.
+    for diagnostic in loaded.diagnostics { note(diagnostic.description, prefixed: false) }
     let terminal: CursesTerminal
     do {
-      terminal = try CursesTerminal(theme: Theme(name: "default"), mouse: mouse)
+      terminal = try CursesTerminal(theme: loaded.theme, mouse: mouse, environment: environment)
     } catch {
       note("\(error); printing the page as text")
       let columns = Int(getenv("COLUMNS").map { String(cString: $0) } ?? "") ?? 80
@@ -120,8 +146,8 @@ struct MedtermCommand: ParsableCommand {
     if terminal.terminatingSignal != 0 { medterm_die_by_signal(terminal.terminatingSignal) }
   }
 
-  private func note(_ message: String) {
-    let line = "medterm: " + SafeText.clean(message, keepNewlines: false) + "\n"
+  private func note(_ message: String, prefixed: Bool = true) {
+    let line = (prefixed ? "medterm: " : "") + SafeText.clean(message, keepNewlines: false) + "\n"
     var copy = line
     copy.withUTF8 { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
   }

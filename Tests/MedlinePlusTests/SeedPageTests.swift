@@ -42,8 +42,7 @@ import Testing
       ])
     #expect(page.outline[2].hasNoLinks)
     for entry in page.outline.flatMap(\.entries) {
-      let index = try? #require(entry.section)
-      #expect(index.map { page.sections[$0].title } == entry.title)
+      #expect(entry.section.map { page.sections[$0].title } == entry.title)
     }
   }
 

@@ -58,10 +58,12 @@ public enum TextWrapper {
       if lineHasWords && word.width + 1 > available {
         finishLine()
       } else if lineHasWords {
-        let sharedLink = word.pieces.first?.link
-        let continues = sharedLink != nil && sharedLink == previousLink
+        // The space between two words of one style takes that style (fewer attribute
+        // changes on the wire; a link stays underlined across its words).
+        let next = word.pieces.first
+        let continues = next?.role == previousRole && next?.link == previousLink
         line.append(
-          StyledSpan(" ", continues ? previousRole : .normal, link: continues ? sharedLink : nil))
+          StyledSpan(" ", continues ? previousRole : .normal, link: continues ? previousLink : nil))
         lineWidth += 1
       }
       var remaining = word
