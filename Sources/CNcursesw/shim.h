@@ -92,6 +92,7 @@ static inline SCREEN *medterm_headless_screen(const char *terminal_name) {
 
 #include <signal.h>
 #include <errno.h>
+#include <pthread.h>
 
 /// The last terminating signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) that arrived, or 0. A C
 /// handler only records it: restoring the terminal is not async-signal-safe, so the main
@@ -101,6 +102,24 @@ static volatile sig_atomic_t medterm_pending_signal_value = 0;
 static void medterm_record_signal(int number) { medterm_pending_signal_value = number; }
 
 static inline int medterm_pending_signal(void) { return (int)medterm_pending_signal_value; }
+
+/// Unblocks the signals a terminal program must see. The process can start with them
+/// blocked (seen here: the Swift runtime's startup leaves the main thread's mask full), and
+/// then Ctrl-C, SIGTERM, SIGHUP, SIGWINCH and Ctrl-Z would never arrive.
+static inline void medterm_unblock_terminal_signals(void) {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGHUP);
+  sigaddset(&set, SIGQUIT);
+  sigaddset(&set, SIGWINCH);
+  sigaddset(&set, SIGTSTP);
+  sigaddset(&set, SIGCONT);
+  sigaddset(&set, SIGTTIN);
+  sigaddset(&set, SIGTTOU);
+  pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+}
 
 /// Installs the recording handler, without SA_RESTART so a blocked read returns at once.
 static inline void medterm_install_signal_handlers(void) {

@@ -42,6 +42,9 @@ public final class CursesTerminal: Terminal {
     guard !name.isEmpty, name != "dumb" else {
       throw .unknownTerminal(name.isEmpty ? "(unset)" : name)
     }
+    // Before newterm, so ncurses sees SIGWINCH and SIGTSTP at their defaults and can be
+    // delivered them.
+    medterm_unblock_terminal_signals()
     guard let screen = newterm(nil, medterm_stdout(), medterm_stdin()) else {
       throw .unknownTerminal(name)
     }
@@ -105,10 +108,17 @@ public final class CursesTerminal: Terminal {
     previous = screen
   }
 
+  /// How often a blocking read wakes up to look for a terminating signal. ncurses restarts
+  /// a read that a signal interrupted, so the signal cannot be noticed from EINTR alone.
+  private static let signalPollMilliseconds: Int32 = 200
+
   public func readKey(timeoutMilliseconds: Int?) -> Key? {
     let window = medterm_stdscr()
-    wtimeout(window, Int32(timeoutMilliseconds ?? -1))
+    var remaining = timeoutMilliseconds.map { Int32(clamping: $0) }
     while true {
+      let slice =
+        remaining.map { min($0, Self.signalPollMilliseconds) } ?? Self.signalPollMilliseconds
+      wtimeout(window, slice)
       var input: wint_t = 0
       let result = wget_wch(window, &input)
       if medterm_pending_signal() != 0 {
@@ -117,11 +127,16 @@ public final class CursesTerminal: Terminal {
         return nil
       }
       if result == medterm_err() {
-        if timeoutMilliseconds != nil { return nil }
-        if medterm_errno() == medterm_eintr() { return nil }
-        // A blocking read that fails for another reason: the terminal is gone.
-        inputEnded = true
-        return nil
+        if let left = remaining {
+          guard left > slice else { return nil }
+          remaining = left - slice
+        }
+        // A hung-up terminal makes reads fail at once instead of timing out.
+        if isatty(STDIN_FILENO) == 0 {
+          inputEnded = true
+          return nil
+        }
+        continue
       }
       if result == medterm_key_code_yes() {
         let code = Int32(input)
