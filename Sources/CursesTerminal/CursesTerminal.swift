@@ -96,6 +96,21 @@ public final class CursesTerminal: Terminal {
       previous = nil
       clearok(window, true)
     }
+    if let hint = screen.scrollHint, var shifted = previous, shifted.width == screen.width,
+      shifted.height == screen.height
+    {
+      // First let ncurses see the body move as whole lines, which it sends as a scroll of
+      // that region; then repaint only what differs (the sidebar beside it, the new lines).
+      wsetscrreg(window, Int32(hint.top), Int32(hint.bottom))
+      scrollok(window, true)
+      wscrl(window, Int32(hint.lines))
+      scrollok(window, false)
+      wsetscrreg(window, 0, Int32(screen.height - 1))
+      wnoutrefresh(window)
+      doupdate()
+      shifted.scroll(hint)
+      previous = shifted
+    }
     CursesPainter.paint(screen, over: previous, on: window, styles: styles)
     if let cursor = screen.cursor {
       wmove(window, Int32(cursor.y), Int32(cursor.x))

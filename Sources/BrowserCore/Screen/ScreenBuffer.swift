@@ -1,3 +1,16 @@
+/// Rows of the screen that moved as a block since the last screen.
+public struct ScrollHint: Hashable, Sendable {
+  public var top: Int
+  public var bottom: Int
+  public var lines: Int
+
+  public init(top: Int, bottom: Int, lines: Int) {
+    self.top = top
+    self.bottom = bottom
+    self.lines = lines
+  }
+}
+
 /// One cell of the virtual screen: a grapheme (or nothing, for the second half of a wide
 /// character) drawn in a role.
 public struct Cell: Hashable, Sendable {
@@ -26,6 +39,11 @@ public struct ScreenBuffer: Hashable, Sendable {
     get { cursorPosition.map { ($0.x, $0.y) } }
     set { cursorPosition = newValue.map { CursorPosition(x: $0.x, y: $0.y) } }
   }
+
+  /// Set when this screen equals the previous one with rows `top...bottom` moved up by
+  /// `lines` (down when negative), apart from cells redrawn afterwards. A terminal can then
+  /// scroll that region instead of repainting it, which over SSH is most of the bytes.
+  public var scrollHint: ScrollHint?
 
   private struct CursorPosition: Hashable, Sendable {
     var x: Int
@@ -112,6 +130,21 @@ public struct ScreenBuffer: Hashable, Sendable {
       self[x - 1, y] = Cell(text: " ", role: self[x - 1, y].role, width: 1)
     } else if cell.width == 2 && x + 1 < width {
       self[x + 1, y] = Cell(text: " ", role: self[x + 1, y].role, width: 1)
+    }
+  }
+
+  /// Moves rows as a terminal scroll would: rows `top...bottom` shift up by `lines` (down
+  /// when negative); rows scrolled in are blank.
+  public mutating func scroll(_ hint: ScrollHint) {
+    let top = max(0, hint.top)
+    let bottom = min(height - 1, hint.bottom)
+    guard top <= bottom else { return }
+    let rows = (top...bottom).map { y in Array(cells[(y * width)..<((y + 1) * width)]) }
+    for (offset, y) in (top...bottom).enumerated() {
+      let source = offset + hint.lines
+      let row =
+        rows.indices.contains(source) ? rows[source] : Array(repeating: .blank, count: width)
+      cells.replaceSubrange((y * width)..<((y + 1) * width), with: row)
     }
   }
 

@@ -17,8 +17,12 @@ public final class BrowserSession {
   public func run() {
     var force = true
     syncSize()
+    var shown: BrowserState? = nil
     while true {
-      terminal.present(ScreenComposer.compose(state), force: force)
+      var screen = ScreenComposer.compose(state)
+      if !force, let shown { screen.scrollHint = Self.scrollHint(from: shown, to: state) }
+      terminal.present(screen, force: force)
+      shown = state
       force = false
       guard let first = terminal.readKey(timeoutMilliseconds: nil) else {
         if terminal.inputEnded { return }
@@ -40,6 +44,19 @@ public final class BrowserSession {
       }
       if bell { terminal.bell() }
     }
+  }
+
+  /// The body scrolled by a few lines and nothing else moved: the terminal may scroll the
+  /// body rows instead of repainting them.
+  static func scrollHint(from old: BrowserState, to new: BrowserState) -> ScrollHint? {
+    guard old.geometry == new.geometry, old.layout.width == new.layout.width,
+      old.helpTop == nil, new.helpTop == nil, !new.overlayOpen, !old.overlayOpen
+    else { return nil }
+    let lines = new.top - old.top
+    let height = new.geometry.bodyHeight
+    guard lines != 0, abs(lines) < height / 2 else { return nil }
+    let top = new.geometry.bodyTop
+    return ScrollHint(top: top, bottom: top + height - 1, lines: lines)
   }
 
   private func syncSize() {

@@ -46,6 +46,9 @@ public enum MedlinePlusCatalog {
     Category(title: "Patient Handouts", anchor: "cat_69", group: "For You"),
   ]
 
+  /// The category titles, for matching headings.
+  static let categoryTitles = categories.map(\.title)
+
   /// Sections of a topic page that no menu entry names, in page order.
   public static let unnamedSections = [
     "Topic Image", "Medical Encyclopedia", "Related Health Topics",

@@ -142,15 +142,22 @@ struct TopicPageBuilder {
   }
 
   /// "Journal Articles References and abstracts from …" → ("Journal Articles", "References …").
+  /// Only a heading longer than a known title is tried, and only against titles it starts
+  /// with, longest first.
   private static func splitHeading(_ heading: String, knownTitles: [String]) -> (String, String?) {
     let display = MedlinePlusCatalog.displayTitle(heading)
-    let candidates = knownTitles + MedlinePlusCatalog.categories.map(\.title)
-    for known in candidates.sorted(by: { $0.count > $1.count })
-    where display.count > known.count + 1 && display.hasPrefix(known + " ") {
-      let rest = display.dropFirst(known.count).trimmingSpaces
-      return (known, rest)
+    let length = display.utf8.count
+    var best: String? = nil
+    for known in knownTitles + MedlinePlusCatalog.categoryTitles {
+      let knownLength = known.utf8.count
+      guard length > knownLength + 1, knownLength > (best?.utf8.count ?? 0),
+        display.utf8.starts(with: known.utf8),
+        display.utf8.dropFirst(knownLength).first == UInt8(ascii: " ")
+      else { continue }
+      best = known
     }
-    return (display, nil)
+    guard let best else { return (display, nil) }
+    return (best, String(display.utf8.dropFirst(best.utf8.count)).map { $0.trimmingSpaces })
   }
 
   private static func sectionIndex(
