@@ -69,6 +69,32 @@ import Testing
         == .failure(.unknownXML(root: "rss")))
   }
 
+  @Test func leadingCommentsDoNotHideTheFormat() throws {
+    let xml = "<!-- generated -->\n<health-topics total=\"0\"></health-topics>\n"
+    guard case .success(.collection(let collection)) = read(Array(xml.utf8)) else {
+      Issue.record("not read as health-topics XML")
+      return
+    }
+    #expect(collection.declaredTotal == 0)
+    let html = "<!-- x -->\n<html><body><h1>Hi</h1></body></html>"
+    guard case .success(.page(let page)) = read(Array(html.utf8)) else {
+      Issue.record("not read as HTML")
+      return
+    }
+    #expect(page.format == .html)
+  }
+
+  @Test func malformedXMLNamesItsLine() {
+    let xml =
+      "<?xml version=\"1.0\"?>\n<health-topics>\n<health-topic title=\"A\">\n<also-called>x</wrong>\n"
+    guard case .failure(let error) = read(Array(xml.utf8)) else {
+      Issue.record("malformed XML was accepted")
+      return
+    }
+    #expect(error.line == 4)
+    #expect(error.formatted(source: "t.xml").hasPrefix("t.xml:4: not well-formed XML"))
+  }
+
   @Test func hostileTextNeverKeepsControlCharacters() throws {
     let page = """
       # Evil \u{1B}]52;c;cm0gLXJmIH4=\u{07}title\u{202E}

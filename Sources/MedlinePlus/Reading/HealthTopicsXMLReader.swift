@@ -1,3 +1,5 @@
+import CLibXML2
+
 /// Reads the MedlinePlus health-topics XML (`<health-topics>`, the format since June 2012)
 /// into a `TopicCollection`, one `Page` per `<health-topic>`.
 ///
@@ -370,7 +372,9 @@ struct HealthTopicsXMLReader {
     let failure =
       parser.failure
       ?? XMLPullParser.Failure(line: parser.line, message: "the XML parser stopped", code: 0)
-    if !rootClosed && brokeOffAtEnd() {
+    // A mismatched end tag is a broken file, even when it happens to be the file's last tag.
+    let mismatch = failure.code == Int32(XML_ERR_TAG_NAME_MISMATCH.rawValue)
+    if !rootClosed && !mismatch && brokeOffAtEnd() {
       return .truncatedXML(line: failure.line, topicsRead: collection.topics.count)
     }
     return .malformedXML(line: failure.line, message: failure.message)

@@ -14,7 +14,7 @@ enum SourceSniffer {
         decoding: bytes.prefix(sniffLength), as: UTF8.self)
     let trimmed = head.drop(while: { $0.isSpaceLike || $0 == "\u{FEFF}" })
     guard !trimmed.isEmpty || bytes.count > sniffLength else { throw .empty }
-    let lower = trimmed.lowercased()
+    let lower = skippingComments(trimmed.lowercased()[...])
     if lower.hasPrefix("<?xml") || lower.hasPrefix("<health-topics")
       || lower.hasPrefix("<medicaltopics") || lower.hasPrefix("<!doctype health-topics")
       || lower.hasPrefix("<!doctype medicaltopics")
@@ -29,7 +29,7 @@ enum SourceSniffer {
       throw .unknownXML(root: rootElementName(in: trimmed) ?? "unknown")
     }
     if lower.hasPrefix("<!doctype html") || lower.hasPrefix("<html") || lower.hasPrefix("<head")
-      || lower.hasPrefix("<body") || lower.hasPrefix("<!--") && lower.contains("<html")
+      || lower.hasPrefix("<body")
     {
       return .html
     }
@@ -54,6 +54,16 @@ enum SourceSniffer {
       $0 < 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0x1B && $0 != 0x0C
     }
     return controls.count * 10 > sample.count ? 0 : nil
+  }
+
+  /// The text after any leading `<!-- … -->` comments: a file may open with a licence or a
+  /// generator note before its root element or doctype.
+  private static func skippingComments(_ text: Substring) -> String {
+    var rest = text
+    while rest.hasPrefix("<!--"), let end = rest.firstRange(of: "-->") {
+      rest = rest[end.upperBound...].drop(while: { $0.isSpaceLike })
+    }
+    return String(rest)
   }
 
   private static func rootElementName(in text: Substring) -> String? {
