@@ -95,10 +95,7 @@ struct MedtermCommand: ParsableCommand {
       fail("\(error)")
     }
     if let dumpScreen {
-      guard case .page(let page) = document else {
-        fail("\(source.displayName): --dump-screen shows one page; this file is a topic collection")
-      }
-      print(screenDump(page, size: dumpScreen), terminator: "")
+      print(screenDump(page(of: document, source: source), size: dumpScreen), terminator: "")
       return
     }
     if let dump {
@@ -110,15 +107,7 @@ struct MedtermCommand: ParsableCommand {
 
   /// Opens the terminal UI; where there is no usable terminal, prints the page as text.
   private func browse(_ document: Document, source: Source, environment: [String: String]) {
-    let page: Page
-    switch document {
-    case .page(let single): page = single
-    case .collection(let collection):
-      guard let first = collection.topics.first else {
-        fail("\(source.displayName): the file holds no topics")
-      }
-      page = first
-    }
+    let page = page(of: document, source: source)
     let glyphs: Glyphs = asciiOnly || !Locale.isUTF8 ? .ascii : .unicode
     let loaded: LoadedTheme
     do {
@@ -144,6 +133,19 @@ struct MedtermCommand: ParsableCommand {
     BrowserSession(state: state, terminal: terminal).run()
     terminal.close()
     if terminal.terminatingSignal != 0 { medterm_die_by_signal(terminal.terminatingSignal) }
+  }
+
+  /// The page to show: the page itself, or for a topic collection its first topic (the
+  /// topic index is issue 7's).
+  private func page(of document: Document, source: Source) -> Page {
+    switch document {
+    case .page(let page): return page
+    case .collection(let collection):
+      guard let first = collection.topics.first else {
+        fail("\(source.displayName): the file holds no topics")
+      }
+      return first
+    }
   }
 
   private func note(_ message: String, prefixed: Bool = true) {
