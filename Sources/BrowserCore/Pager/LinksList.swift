@@ -1,0 +1,33 @@
+import MedlinePlus
+
+/// `L`: every link of the page, numbered as everywhere else, grouped by section, with
+/// organizations, badges, the Spanish twin and the address. The same content as
+/// `--dump links` (`PageLinksDump`), wrapped to the width and styled for the pager; an
+/// address stands unbroken on its own line and may run past the width.
+public enum LinksList {
+  public static func render(
+    _ page: Page, width: Int, style: PagerStyle, glyphs: Glyphs = .unicode
+  ) -> String {
+    var writer = PagerTextWriter(width: width, style: style, glyphs: glyphs)
+    writer.title("Links of " + PagerSanitizer.text(page.title))
+    guard !page.links.isEmpty else {
+      writer.blank()
+      writer.wrap([StyledSpan("(this page has no links)", .dim)])
+      return writer.rendered()
+    }
+    let options = PagerTextWriter.LinkEntryOptions(
+      indent: 2, numberWidth: PagerTextWriter.numberWidth(count: page.links.count),
+      details: true, missingAddress: "(no address in this copy)")
+    var currentSection: Int?? = .none
+    for (index, link) in page.links.enumerated() {
+      if currentSection != .some(link.section) {
+        currentSection = .some(link.section)
+        let title = link.section.flatMap { page.sections.indices.contains($0) ? $0 : nil }
+          .map { page.sections[$0].title }
+        writer.heading(title ?? "(outside any section)")
+      }
+      writer.linkEntry(PagerSanitizer.link(link), number: index + 1, options: options)
+    }
+    return writer.rendered()
+  }
+}
