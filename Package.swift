@@ -46,6 +46,12 @@ let package = Package(
       name: "medterm-bench",
       dependencies: ["MedlinePlus"]
     ),
+    .target(name: "CFetchSupport"),
+    .target(
+      name: "Fetching",
+      dependencies: ["MedlinePlus", "CFetchSupport"]
+    ),
+    .executableTarget(name: "medterm-fetch"),
     .testTarget(
       name: "MedlinePlusTests",
       dependencies: ["MedlinePlus"],
@@ -63,6 +69,11 @@ let package = Package(
     .testTarget(
       name: "EndToEndTests",
       dependencies: ["MedlinePlus"]
+    ),
+    .testTarget(
+      name: "FetchingTests",
+      dependencies: ["Fetching"],
+      exclude: ["Server"]
     ),
   ]
 )

@@ -1,0 +1,54 @@
+/// Checks an address before any process is spawned: only http and https, with a host. A
+/// `javascript:` or `data:` link on a page must never reach the network stack, and a
+/// `file:` address is read by the caller, not downloaded.
+enum WebAddress {
+  /// The address ready for the helper: surrounding white space trimmed, inner spaces and
+  /// non-ASCII bytes percent-encoded (pages do link to `a b.html`). Throws for anything that
+  /// is not an http(s) address with a host.
+  static func validated(_ text: String) throws(FetchError) -> String {
+    var bytes = Array(text.utf8)
+    while let first = bytes.first, Self.isSpace(first) { bytes.removeFirst() }
+    while let last = bytes.last, Self.isSpace(last) { bytes.removeLast() }
+    guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0,
+      Self.isSchemeStart(bytes[0]), bytes[1..<colon].allSatisfy(Self.isSchemeByte)
+    else { throw .invalidURL(text) }
+    let scheme = String(decoding: bytes[..<colon], as: UTF8.self).lowercased()
+    guard scheme == "http" || scheme == "https" else { throw .unsupportedScheme(scheme) }
+    guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { throw .invalidURL(text) }
+    let rest = bytes[(colon + 1)...]
+    guard rest.starts(with: Array("//".utf8)) else { throw .invalidURL(text) }
+    let authority = rest.dropFirst(2).prefix { !"/?#".utf8.contains($0) }
+    let host = authority.split(separator: UInt8(ascii: "@")).last?.prefix {
+      $0 != UInt8(ascii: ":")
+    }
+    guard let host, !host.isEmpty, !authority.contains(0x20) else { throw .invalidURL(text) }
+    return Self.percentEncoded(bytes)
+  }
+
+  private static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+  }
+
+  private static func isSchemeStart(_ byte: UInt8) -> Bool {
+    (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+  }
+
+  private static func isSchemeByte(_ byte: UInt8) -> Bool {
+    isSchemeStart(byte) || (0x30...0x39).contains(byte) || byte == 0x2B || byte == 0x2D
+      || byte == 0x2E
+  }
+
+  private static func percentEncoded(_ bytes: [UInt8]) -> String {
+    let digits = Array("0123456789ABCDEF".utf8)
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    for byte in bytes {
+      if byte == 0x20 || byte >= 0x80 {
+        output += [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
+      } else {
+        output.append(byte)
+      }
+    }
+    return String(decoding: output, as: UTF8.self)
+  }
+}

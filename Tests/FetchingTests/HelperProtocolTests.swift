@@ -1,0 +1,133 @@
+import Foundation
+import Glibc
+import Testing
+
+/// The helper on its own: its command line, its output file rules, its line protocol.
+@Suite(.enabled(if: TestServer.runnable, "python3 is not on PATH (CI=true makes this fail)"))
+final class HelperProtocolTests {
+  let server: TestServer
+  let directory: TemporaryDirectory
+
+  init() throws {
+    server = try TestServer()
+    directory = try TemporaryDirectory()
+  }
+
+  struct Run {
+    var status: Int32
+    var lines: [String]
+    var seconds: Double
+  }
+
+  /// Runs medterm-fetch with `arguments`, standard output to a file, and waits.
+  func run(_ arguments: [String]) throws -> Run {
+    let outputPath = directory.path + "/stdout-\(UUID().uuidString)"
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+    posix_spawn_file_actions_addopen(&actions, 2, outputPath + ".err", O_WRONLY | O_CREAT, 0o600)
+    let argv = ([Paths.helper] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    var pid: pid_t = 0
+    let start = Date()
+    guard posix_spawn(&pid, Paths.helper, &actions, nil, argv, environ) == 0 else {
+      throw ServerError.cannotStart("medterm-fetch")
+    }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    let seconds = Date().timeIntervalSince(start)
+    let text = try String(contentsOfFile: outputPath, encoding: .utf8)
+    let errors = try String(contentsOfFile: outputPath + ".err", encoding: .utf8)
+    #expect(errors.isEmpty, "nothing on standard error")
+    return Run(
+      status: (status >> 8) & 0xFF, lines: text.split(separator: "\n").map(String.init),
+      seconds: seconds)
+  }
+
+  func bodyFile() -> String {
+    let path = directory.path + "/body-\(UUID().uuidString)"
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
+    return path
+  }
+
+  @Test func doneLineAndExitStatus() throws {
+    let body = bodyFile()
+    let result = try run([server.url("/corpus/web/mercurial.source.html"), body])
+    #expect(result.status == 0)
+    #expect(
+      result.lines.last == "done 200 \(server.url("/corpus/web/mercurial.source.html")) text/html")
+    #expect(result.lines.dropLast().allSatisfy { $0.hasPrefix("progress ") })
+    let size = try FileManager.default.attributesOfItem(atPath: body)[.size] as? Int
+    #expect(result.lines.dropLast().last == "progress \(size ?? -1) \(size ?? -1)")
+  }
+
+  @Test func errorLineAndExitStatus() throws {
+    let result = try run([server.url("/404"), bodyFile()])
+    #expect(result.status == 1)
+    #expect(result.lines == ["error http-status 404 Not Found"])
+  }
+
+  /// Refusing a redirect once crashed the helper now and then (corelibs asserts when a task
+  /// is cancelled while its redirect callback is pending): repeat it.
+  @Test func refusingARedirectNeverCrashes() throws {
+    for _ in 0..<15 {
+      let result = try run([server.url("/redirect/2"), bodyFile(), "--max-redirects", "1"])
+      #expect(result.status == 1)
+      #expect(result.lines == ["error too-many-redirects 1"])
+    }
+  }
+
+  @Test func progressIsAtMostAboutTenLinesASecond() throws {
+    let result = try run([
+      server.url("/endless"), bodyFile(), "--timeout", "2", "--max-bytes", "100000000000",
+    ])
+    #expect(result.lines.last == "error timed-out 2")
+    let progress = result.lines.filter { $0.hasPrefix("progress ") }
+    #expect(progress.count >= 2)
+    #expect(
+      Double(progress.count) <= result.seconds * 10 + 3, "\(progress.count) in \(result.seconds) s")
+  }
+
+  @Test func theOutputFileIsNeverCreated() throws {
+    let missing = directory.path + "/not-there"
+    let result = try run([server.url("/corpus/web/mercurial.source.html"), missing])
+    #expect(result.status == 1)
+    #expect(result.lines.count == 1)
+    #expect(result.lines.first?.hasPrefix("error output cannot open \(missing)") == true)
+    #expect(!Paths.exists(missing))
+  }
+
+  @Test func theOutputFileIsNotFollowedThroughALink() throws {
+    let target = bodyFile()
+    let link = directory.path + "/link"
+    #expect(symlink(target, link) == 0)
+    let result = try run([server.url("/corpus/web/mercurial.source.html"), link])
+    #expect(result.lines.first?.hasPrefix("error output") == true)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: target)).isEmpty)
+  }
+
+  @Test(arguments: [
+    [String](), ["http://x/"], ["http://x/", "out", "extra"], ["http://x/", "out", "--timeout"],
+    ["http://x/", "out", "--timeout", "0"], ["http://x/", "out", "--max-bytes", "-1"],
+    ["http://x/", "out", "--verbose"],
+  ])
+  func usageErrors(arguments: [String]) throws {
+    let result = try run(arguments)
+    #expect(result.status == 64)
+    #expect(result.lines.count == 1)
+    #expect(result.lines.first?.hasPrefix("error usage ") == true)
+  }
+
+  @Test(arguments: [
+    ("javascript:alert(1)", "error unsupported-scheme javascript"),
+    ("ftp://example.com/", "error unsupported-scheme ftp"),
+    ("http://", "error invalid-url http://"),
+  ])
+  func theHelperRefusesOtherSchemesToo(url: String, line: String) throws {
+    let result = try run([url, bodyFile()])
+    #expect(result.status == 1)
+    #expect(result.lines == [line])
+  }
+}
