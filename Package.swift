@@ -39,6 +39,10 @@ let package = Package(
         "MedlinePlus",
         "BrowserCore",
         "CursesTerminal",
+        "Fetching",
+        // Not linked: listed so that `swift build` / `swift run medterm` also builds the
+        // helper that medterm spawns to fetch web pages.
+        "medterm-fetch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -37,6 +37,7 @@ public final class CursesTerminal: Terminal {
 
   /// Opens the terminal. `setlocale(LC_ALL, "")` must have run before.
   public init(theme: Theme, mouse: Bool, environment: [String: String]) throws(OpenError) {
+    self.environment = environment
     guard isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 else { throw .notATerminal }
     let name = getenv("TERM").map { String(cString: $0) } ?? ""
     guard !name.isEmpty, name != "dumb" else {
@@ -185,5 +186,29 @@ public final class CursesTerminal: Terminal {
 
   public func bell() {
     beep()
+  }
+
+  /// The environment the pager runs with.
+  public var environment: [String: String] = [:]
+
+  public func runPager(_ text: String) -> Bool {
+    // Hand the terminal over in its normal mode; take it back exactly as it was.
+    def_prog_mode()
+    endwin()
+    let ran = PagerLauncher.run(text, environment: environment)
+    reset_prog_mode()
+    previous = nil
+    clearok(medterm_stdscr(), true)
+    return ran
+  }
+
+  public func copyToClipboard(_ text: String) {
+    // OSC 52 "set clipboard" with the text in base64; the text is an address from the page,
+    // already free of controls, and base64 cannot carry any either.
+    let sequence = "\u{1B}]52;c;" + Base64.encode(Array(text.utf8)) + "\u{07}"
+    fflush(medterm_stdout())
+    sequence.utf8CString.withUnsafeBufferPointer { buffer in
+      _ = write(STDOUT_FILENO, buffer.baseAddress, buffer.count - 1)
+    }
   }
 }

@@ -87,8 +87,7 @@ struct MedtermCommand: ParsableCommand {
     let source = Source(argument: source)
     let document: Document
     do {
-      let bytes = try SourceLoader.bytes(of: source)
-      document = try PageReader.read(bytes, name: source.displayName)
+      document = try read(source)
     } catch let error as ReadError {
       fail(error.formatted(source: source.displayName))
     } catch {
@@ -103,6 +102,20 @@ struct MedtermCommand: ParsableCommand {
       return
     }
     browse(document, source: source, environment: environment)
+  }
+
+  /// Reads the source; a web address is fetched first (one line of error if that fails).
+  private func read(_ source: Source) throws -> Document {
+    guard case .web(let url) = source else {
+      return try PageReader.read(SourceLoader.bytes(of: source), name: source.displayName)
+    }
+    switch PageLoader().loadNow(url) {
+    case .failure(let failure):
+      throw SourceError(description: "\(url): \(failure.message)")
+    case .success(let resource):
+      return try PageReader.read(
+        resource.bytes, name: resource.url, origin: resource.url, contentType: resource.contentType)
+    }
   }
 
   /// Opens the terminal UI; where there is no usable terminal, prints the page as text.
@@ -130,7 +143,9 @@ struct MedtermCommand: ParsableCommand {
     }
     let size = terminal.size
     let state = BrowserState(page: page, width: size.width, height: size.height, glyphs: glyphs)
-    BrowserSession(state: state, terminal: terminal).run()
+    let session = BrowserSession(state: state, terminal: terminal, host: PageLoader())
+    session.environment = environment
+    session.run()
     terminal.close()
     if terminal.terminatingSignal != 0 { medterm_die_by_signal(terminal.terminatingSignal) }
   }

@@ -11,13 +11,23 @@ enum Source: Equatable {
   case builtIn
   case standardInput
   case file(String)
+  /// An http or https address, fetched before the browser starts.
+  case web(String)
 
   init(argument: String?) {
     switch argument {
     case nil: self = .builtIn
     case "-": self = .standardInput
+    case let text? where Self.isWebAddress(text): self = .web(text)
+    case let text? where text.lowercased().hasPrefix("file:"):
+      self = .file(PageLoader.filePath(text) ?? text)
     case let path?: self = .file(path)
     }
+  }
+
+  static func isWebAddress(_ text: String) -> Bool {
+    let lower = text.lowercased()
+    return lower.hasPrefix("http://") || lower.hasPrefix("https://")
   }
 
   /// The name error messages use.
@@ -26,6 +36,7 @@ enum Source: Equatable {
     case .builtIn: BuiltInPage.name
     case .standardInput: "<stdin>"
     case .file(let path): path
+    case .web(let url): url
     }
   }
 }
@@ -43,6 +54,8 @@ enum SourceLoader {
       return BuiltInPage.bytes
     case .standardInput:
       return try readAll(descriptor: STDIN_FILENO, name: "<stdin>")
+    case .web:
+      throw SourceError(description: "web addresses are loaded by PageLoader")
     case .file(let path):
       let descriptor = open(path, O_RDONLY | O_CLOEXEC)
       guard descriptor >= 0 else { throw SourceError(description: "\(path): \(errorText())") }

@@ -163,7 +163,7 @@ import Testing
     #expect(browser.helpTop == 0)
     let composed = ScreenComposer.compose(browser)
     #expect(composed.plainText.contains("medterm keys"))
-    #expect(composed.plainText.contains("search backward"))
+    #expect(composed.plainText.contains("next sidebar entry"))
     _ = browser.handle(.character("x"))
     #expect(browser.helpTop == nil)
   }

@@ -14,6 +14,13 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
   case nextSection = "next-section"
   case previousSection = "previous-section"
   case toggleSidebar = "toggle-sidebar"
+  case nextLink = "next-link"
+  case previousLink = "previous-link"
+  case openLink = "open-link"
+  case listLinks = "list-links"
+  case copyLink = "copy-link"
+  case back
+  case forward
   case searchForward = "search"
   case searchBackward = "search-backward"
   case nextMatch = "next-match"
@@ -79,9 +86,22 @@ public enum CommandTable {
     CommandBinding(.previousSection, [.character("[")], "previous section", group: "Sections"),
     CommandBinding(
       .toggleFocus, [.tab, .backTab], "switch between sidebar and content", group: "Sections"),
-    CommandBinding(.activate, [.enter], "go to the selected section", group: "Sections"),
+    CommandBinding(
+      .activate, [.enter], "go to the selected section, or open the selected link",
+      group: "Sections"),
     CommandBinding(
       .toggleSidebar, [.character("s")], "show or hide the sidebar", group: "Sections"),
+    CommandBinding(.nextLink, [.character("}")], "select the next link", group: "Links"),
+    CommandBinding(.previousLink, [.character("{")], "select the previous link", group: "Links"),
+    CommandBinding(
+      .openLink, [.character("o")],
+      "open the selected link (a topic opens here, anything else in the pager)", group: "Links"),
+    CommandBinding(
+      .listLinks, [.character("L")], "all links of the page, in the pager", group: "Links"),
+    CommandBinding(
+      .copyLink, [.character("y")], "copy the selected link's address (OSC 52)", group: "Links"),
+    CommandBinding(.back, [.left, .backspace], "back to the previous page", group: "Links"),
+    CommandBinding(.forward, [.right], "forward again", group: "Links"),
     CommandBinding(.searchForward, [.character("/")], "search forward", group: "Search"),
     CommandBinding(.searchBackward, [.character("\\")], "search backward", group: "Search"),
     CommandBinding(.nextMatch, [.character("n")], "next match", group: "Search"),

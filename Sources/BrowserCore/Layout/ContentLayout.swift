@@ -8,6 +8,8 @@ public struct ContentLayout: Sendable {
   public private(set) var sectionStarts: [Int] = []
   /// The first line each link appears on, by link index (nil when not shown).
   public private(set) var linkLines: [Int?] = []
+  /// Where each link is drawn: lines and cell ranges, so the selection can be shown.
+  public private(set) var linkRegions: [Int: [LinkRegion]] = [:]
   public let width: Int
 
   /// Lays out `page` for `width` cells (at least 1).
@@ -26,10 +28,19 @@ public struct ContentLayout: Sendable {
     if writer.lines.isEmpty { writer.lines.append(StyledLine([], section: 0)) }
     lines = writer.lines
     for (line, content) in lines.enumerated() {
+      var column = 0
       for span in content.spans {
-        if let link = span.link, link < linkLines.count, linkLines[link] == nil {
-          linkLines[link] = line
+        let width = DisplayWidth.of(span.text)
+        defer { column += width }
+        guard let link = span.link, link < linkLines.count else { continue }
+        if linkLines[link] == nil { linkLines[link] = line }
+        var regions = linkRegions[link, default: []]
+        if let last = regions.last, last.line == line, last.end == column {
+          regions[regions.count - 1].end = column + width
+        } else {
+          regions.append(LinkRegion(line: line, start: column, end: column + width))
         }
+        linkRegions[link] = regions
       }
     }
   }
@@ -39,6 +50,13 @@ public struct ContentLayout: Sendable {
     guard !lines.isEmpty else { return 0 }
     return lines[min(max(0, line), lines.count - 1)].section
   }
+}
+
+/// Cells of one line that belong to a link.
+public struct LinkRegion: Hashable, Sendable {
+  public var line: Int
+  public var start: Int
+  public var end: Int
 }
 
 /// Writes the lines of one page; one place for every block's look.
@@ -288,19 +306,32 @@ private struct Writer {
     return spans
   }
 
+  /// Styled spans for runs; a link inside running text gets its number in front ("[3]"),
+  /// as lynx shows it, so every link can be reached by number.
   func spans(_ runs: [TextRun], role: StyleRole = .normal) -> [StyledSpan] {
-    runs.map { run in
-      var spanRole = role
-      if run.link != nil {
-        spanRole = .link
-      } else if run.style.contains(.code) {
-        spanRole = .code
-      } else if run.style.contains(.bold) && role == .normal {
-        spanRole = .strong
-      } else if run.style.contains(.italic) && role == .normal {
-        spanRole = .emphasis
+    var output: [StyledSpan] = []
+    var previousLink: Int? = nil
+    for run in runs {
+      if let link = run.link, link != previousLink {
+        output.append(StyledSpan("[\(link + 1)]", .linkNumber, link: link))
       }
-      return StyledSpan(run.text, spanRole, link: run.link)
+      previousLink = run.link
+      output.append(styled(run, role: role))
     }
+    return output
+  }
+
+  private func styled(_ run: TextRun, role: StyleRole) -> StyledSpan {
+    var spanRole = role
+    if run.link != nil {
+      spanRole = .link
+    } else if run.style.contains(.code) {
+      spanRole = .code
+    } else if run.style.contains(.bold) && role == .normal {
+      spanRole = .strong
+    } else if run.style.contains(.italic) && role == .normal {
+      spanRole = .emphasis
+    }
+    return StyledSpan(run.text, spanRole, link: run.link)
   }
 }

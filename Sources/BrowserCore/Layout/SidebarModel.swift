@@ -27,13 +27,18 @@ public struct SidebarModel: Sendable, Hashable {
   /// The label of the last group, holding sections outside the page's menu.
   public static let moreGroupTitle = "More on this page"
   public static let noLinksLabel = "No links available"
+  /// The title the outline of an ordinary page has (its headings).
+  public static let contentsTitle = "Contents"
 
   public let rows: [Row]
 
   public init(page: Page) {
     var rows: [Row] = []
+    // A page with one heading outline has no groups of its own: the sidebar's label says
+    // "Contents", so a group row saying it again would only take space.
+    let single = page.outline.count == 1 && page.outline[0].title == Self.contentsTitle
     for group in page.outline {
-      rows.append(Row(title: group.title, kind: .group, depth: 0))
+      if !single { rows.append(Row(title: group.title, kind: .group, depth: 0)) }
       if group.hasNoLinks {
         rows.append(Row(title: Self.noLinksLabel, kind: .noLinks, depth: 1))
       }

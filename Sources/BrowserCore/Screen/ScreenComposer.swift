@@ -64,11 +64,7 @@ public enum ScreenComposer {
   ) {
     let geometry = state.geometry
     let labelRow = geometry.bodyTop
-    screen.write(
-      " "
-        + (state.page.format == .html || state.page.format == .markdown
-          ? labelFor(state.page) : "On this page"),
-      x: x, y: labelRow, role: .dim, limit: x + width)
+    screen.write(" " + labelFor(state.page), x: x, y: labelRow, role: .dim, limit: x + width)
     let rows = state.sidebar.rows
     let listTop = labelRow + 1
     for offset in 0..<geometry.sidebarListHeight {
@@ -111,7 +107,8 @@ public enum ScreenComposer {
 
   /// Pages that are not MedlinePlus topics have an outline of their headings instead.
   private static func labelFor(_ page: Page) -> String {
-    page.outline.count == 1 && page.outline[0].title == "Contents" ? "Contents" : "On this page"
+    page.outline.count == 1 && page.outline[0].title == SidebarModel.contentsTitle
+      ? SidebarModel.contentsTitle : "On this page"
   }
 
   private static func drawContent(_ state: BrowserState, on screen: inout ScreenBuffer) {
@@ -128,6 +125,13 @@ public enum ScreenComposer {
       var x = geometry.contentX
       for span in lines[index].spans {
         x = screen.write(span.text, x: x, y: y, role: span.role, limit: limit)
+      }
+      if let link = state.visibleSelectedLink {
+        for region in state.layout.linkRegions[link] ?? [] where region.line == index {
+          let from = geometry.contentX + region.start
+          screen.restyle(
+            y: y, from: from, to: min(limit, geometry.contentX + region.end), role: .linkSelected)
+        }
       }
       for match in matchesByLine[index] ?? [] {
         let from = geometry.contentX + match.start
@@ -162,6 +166,12 @@ public enum ScreenComposer {
     if let message = state.message {
       let shown = truncated(dot + text(message, state.glyphs), to: room, state.glyphs)
       screen.write(shown, x: x, y: y, role: .statusMessage)
+    } else if let link = state.visibleSelectedLink {
+      // The selected link's address, as a browser's status bar shows it.
+      let address = state.page.links[link].url ?? "no address in this copy"
+      let shown = truncated(
+        dot + "[\(link + 1)] " + text(address, state.glyphs), to: room, state.glyphs)
+      screen.write(shown, x: x, y: y, role: .statusBar)
     } else {
       // Key hints go in whole or not at all.
       let focusHint = state.focus == .sidebar ? "Enter go" : "Tab sidebar"
@@ -190,6 +200,7 @@ public enum ScreenComposer {
       }
     }
     lines.append(("", "", false))
+    lines.append(("1-9…", "type a link's number, then Enter, to select it", false))
     lines.append(("", "Esc closes a prompt or this help; any other key too.", false))
     return lines
   }

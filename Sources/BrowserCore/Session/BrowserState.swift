@@ -33,6 +33,10 @@ public struct BrowserState: Sendable {
   public private(set) var message: String?
   /// The help screen's scroll position, or nil when help is closed.
   public private(set) var helpTop: Int?
+  /// The link under the link cursor (index into `page.links`), shown while it is on screen.
+  public private(set) var selectedLink: Int?
+  /// True for a text shown by the built-in pager: `q` goes back instead of quitting.
+  public var isPagerView = false
 
   public init(page: Page, width: Int, height: Int, glyphs: Glyphs = .unicode) {
     self.page = page
@@ -76,6 +80,12 @@ public struct BrowserState: Sendable {
     message = nil
     if helpTop != nil { return helpKey(key) }
     if case .mouse(let event) = key { return mouse(event) }
+    if case .character(let digit) = key, digit.isASCII, digit.isNumber, digit != "0",
+      !page.links.isEmpty
+    {
+      prompt = Prompt(purpose: .linkNumber, text: String(digit))
+      return .none
+    }
     if key == .escape {
       if overlayOpen {
         overlayOpen = false
@@ -124,7 +134,8 @@ public struct BrowserState: Sendable {
       revealSelection()
       return .none
     case .activate:
-      guard focus == .sidebar, let row = selectedRow, let section = sidebar.rows[row].section else {
+      if focus == .content || !sidebarVisible { return openSelectedLink() }
+      guard let row = selectedRow, let section = sidebar.rows[row].section else {
         return .bell
       }
       go(toSection: section)
@@ -160,14 +171,113 @@ public struct BrowserState: Sendable {
       }
       let backward = search.backward != (command == .previousMatch)
       return jumpToMatch(backward: backward, skippingCurrent: true)
+    case .nextLink, .previousLink:
+      return moveLinkCursor(forward: command == .nextLink)
+    case .openLink:
+      return openSelectedLink()
+    case .listLinks:
+      guard !page.links.isEmpty else {
+        message = "this page has no links"
+        return .bell
+      }
+      return .listLinks
+    case .copyLink:
+      guard let link = visibleSelectedLink else {
+        message = "no link selected; } selects the next one"
+        return .bell
+      }
+      guard let url = page.links[link].url else {
+        message = "link \(link + 1) has no address in this copy"
+        return .bell
+      }
+      message = "copied to the clipboard: \(url)"
+      return .copy(url)
+    case .back:
+      return .back
+    case .forward:
+      return .forward
     case .help:
       helpTop = 0
       return .none
     case .redraw:
       return .repaint
     case .quit:
-      return .quit
+      return isPagerView ? .back : .quit
     }
+  }
+
+  /// Shows a message on the status line until the next key.
+  public mutating func say(_ text: String?) {
+    message = text
+  }
+
+  /// Folds the sidebar away (the built-in pager has no outline worth showing).
+  public mutating func hideSidebar() {
+    sidebarWanted = false
+    focus = .content
+    resize(width: geometry.width, height: geometry.height)
+  }
+
+  // MARK: Links
+
+  /// The selected link when it is on screen.
+  public var visibleSelectedLink: Int? {
+    guard let link = selectedLink, isOnScreen(link) else { return nil }
+    return link
+  }
+
+  private func isOnScreen(_ link: Int) -> Bool {
+    guard let regions = layout.linkRegions[link] else { return false }
+    let bottom = top + geometry.bodyHeight
+    return regions.contains { $0.line >= top && $0.line < bottom }
+  }
+
+  /// Selects the next (or previous) link in reading order: after the selected one when it
+  /// is on screen, else the first (or last) one on screen or beyond, and scrolls to it.
+  private mutating func moveLinkCursor(forward: Bool) -> Effect {
+    let shown = layout.linkLines.indices.filter { layout.linkLines[$0] != nil }
+    guard !shown.isEmpty else {
+      message = "this page has no links"
+      return .bell
+    }
+    let candidate: Int?
+    if let current = visibleSelectedLink {
+      candidate = forward ? shown.first { $0 > current } : shown.last { $0 < current }
+    } else if forward {
+      candidate = shown.first { (layout.linkLines[$0] ?? 0) >= top }
+    } else {
+      let bottom = top + geometry.bodyHeight
+      candidate = shown.last { (layout.linkLines[$0] ?? 0) < bottom }
+    }
+    guard let link = candidate else {
+      message = forward ? "no more links below" : "no more links above"
+      return .bell
+    }
+    select(link)
+    return .none
+  }
+
+  /// Selects a link and scrolls just enough to show it.
+  public mutating func select(_ link: Int) {
+    guard page.links.indices.contains(link), let line = layout.linkLines[link] else { return }
+    selectedLink = link
+    let bottom = top + geometry.bodyHeight - 1
+    if line < top {
+      top = line
+    } else if line > bottom {
+      top = min(line - geometry.bodyHeight + 3, max(maximumTop, line))
+    }
+    top = max(0, top)
+    currentSection = sectionBeingRead()
+    followScrollSpy()
+  }
+
+  private mutating func openSelectedLink() -> Effect {
+    guard let link = visibleSelectedLink else {
+      message = "no link selected; } selects the next one, or type its number"
+      return .bell
+    }
+    return .openLink(link)
   }
 
   // MARK: Resizing
@@ -303,6 +413,9 @@ public struct BrowserState: Sendable {
     case .control("u"):
       prompt.text = ""
     case .character(let character):
+      if prompt.purpose == .linkNumber && !(character.isASCII && character.isNumber) {
+        return .bell
+      }
       prompt.text.append(character)
     default:
       return .bell
@@ -313,6 +426,15 @@ public struct BrowserState: Sendable {
 
   private mutating func submit(_ prompt: Prompt) -> Effect {
     switch prompt.purpose {
+    case .linkNumber:
+      guard let number = Int(prompt.text), page.links.indices.contains(number - 1),
+        layout.linkLines[number - 1] != nil
+      else {
+        message = "there is no link \(prompt.text) on this page (1–\(page.links.count))"
+        return .bell
+      }
+      select(number - 1)
+      return .none
     case .search(let backward):
       let query = prompt.text.isEmpty ? search?.query ?? "" : prompt.text
       guard !query.isEmpty else { return .none }

@@ -7,4 +7,15 @@ public enum Effect: Hashable, Sendable {
   /// Ring the bell (nothing to do for that key).
   case bell
   case quit
+  /// Open link number (index into `Page.links`): a topic in the browser, the rest in the
+  /// pager.
+  case openLink(Int)
+  /// All links of the page, in the pager.
+  case listLinks
+  /// Put text on the clipboard (OSC 52).
+  case copy(String)
+  /// The previous page in the history.
+  case back
+  /// The next page in the history.
+  case forward
 }

@@ -2,6 +2,8 @@
 public struct Prompt: Hashable, Sendable {
   public enum Purpose: Hashable, Sendable {
     case search(backward: Bool)
+    /// lynx's habit: type a link's number, then Enter.
+    case linkNumber
   }
 
   public var purpose: Purpose
@@ -11,6 +13,7 @@ public struct Prompt: Hashable, Sendable {
   public var label: String {
     switch purpose {
     case .search(let backward): backward ? "\\" : "/"
+    case .linkNumber: "Link number: "
     }
   }
 }

@@ -33,4 +33,20 @@ public final class ScriptedTerminal: Terminal {
   public func bell() {
     bells += 1
   }
+
+  /// Texts given to the pager, in order.
+  public private(set) var pagerTexts: [String] = []
+  /// Set to false to play a machine without a pager.
+  public var pagerAvailable = true
+  public private(set) var clipboard: [String] = []
+
+  public func runPager(_ text: String) -> Bool {
+    guard pagerAvailable else { return false }
+    pagerTexts.append(text)
+    return true
+  }
+
+  public func copyToClipboard(_ text: String) {
+    clipboard.append(text)
+  }
 }

@@ -22,4 +22,11 @@ public protocol Terminal: AnyObject {
   /// True once input can never bring another key (the terminal went away).
   var inputEnded: Bool { get }
   func bell()
+  /// Hands the terminal to the user's pager with `text` on its standard input and takes it
+  /// back when the pager exits. False when no pager could be started (the browser then
+  /// shows the text itself).
+  func runPager(_ text: String) -> Bool
+  /// Puts text on the clipboard of the terminal the user sits at (OSC 52; works through SSH
+  /// and tmux).
+  func copyToClipboard(_ text: String)
 }

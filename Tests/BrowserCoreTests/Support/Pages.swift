@@ -17,6 +17,11 @@ enum Pages {
     return page(Array(data))
   }
 
+  static func corpusText(_ name: String) -> String {
+    let data = (try? Data(contentsOf: corpus.appendingPathComponent(name))) ?? Data()
+    return String(decoding: data, as: UTF8.self)
+  }
+
   static func page(_ bytes: [UInt8]) -> Page {
     switch try? PageReader.read(bytes) {
     case .page(let page)?: return page

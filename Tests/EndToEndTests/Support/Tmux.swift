@@ -23,6 +23,10 @@ enum Tools {
 final class TmuxSession {
   let socket = "medterm-test-\(UUID().uuidString.prefix(8))"
   static let prompt = "medterm-test$ "
+  /// The shell's working directory: private to this session, removed with it, so files the
+  /// test writes (stty dumps, notes) never land in the checkout.
+  let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+    "medterm-tmux-\(UUID().uuidString.prefix(8))")
 
   init(
     width: Int, height: Int, term: String = "xterm-256color",
@@ -32,12 +36,13 @@ final class TmuxSession {
   {
     var environment = [
       "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-      "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8", "TERM": term, "PS1": Self.prompt,
+      "HOME": directory.path, "LANG": "C.UTF-8", "TERM": term, "PS1": Self.prompt,
     ]
     for (key, value) in extraEnvironment { environment[key] = value }
     let assignments = environment.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     try tmux([
-      "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
+      "new-session", "-d", "-c", directory.path, "-x", "\(width)", "-y", "\(height)",
       "env -i \(assignments) bash --norc --noprofile",
     ])
     // tmux's own TERM inside the pane is set by default-terminal; force the one asked for.
@@ -46,6 +51,7 @@ final class TmuxSession {
 
   deinit {
     _ = try? tmux(["kill-server"])
+    try? FileManager.default.removeItem(at: directory)
   }
 
   @discardableResult

@@ -1,0 +1,47 @@
+/// What the browser needs from its surroundings to open links: loading an address. The
+/// `medterm` executable implements it with the fetch helper process and the file system;
+/// tests implement it with canned answers.
+public protocol BrowserHost: AnyObject {
+  /// Starts loading an address (already checked to be http, https or file).
+  func load(_ url: String) -> Result<any LoadTask, LoadFailure>
+}
+
+/// A load under way.
+public protocol LoadTask: AnyObject {
+  /// Progress so far, or the result; waits at most `timeoutMilliseconds` for news.
+  func poll(timeoutMilliseconds: Int) -> LoadStatus
+  /// Stops the load; the next poll reports the cancellation.
+  func cancel()
+}
+
+public enum LoadStatus: Sendable {
+  case inProgress(received: Int, expected: Int?)
+  case finished(Result<LoadedResource, LoadFailure>)
+}
+
+/// What a load brought back.
+public struct LoadedResource: Sendable {
+  /// The address after redirects.
+  public var url: String
+  /// The `Content-Type`, with its charset.
+  public var contentType: String?
+  public var bytes: [UInt8]
+
+  public init(url: String, contentType: String?, bytes: [UInt8]) {
+    self.url = url
+    self.contentType = contentType
+    self.bytes = bytes
+  }
+}
+
+/// Why a load failed, as a sentence for the status line or a link card.
+public struct LoadFailure: Error, Sendable, Equatable {
+  public var message: String
+  /// True when the user cancelled (no card is shown for that).
+  public var cancelled: Bool
+
+  public init(_ message: String, cancelled: Bool = false) {
+    self.message = message
+    self.cancelled = cancelled
+  }
+}

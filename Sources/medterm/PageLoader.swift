@@ -1,0 +1,120 @@
+import BrowserCore
+import Fetching
+import MedlinePlus
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// How the browser loads addresses in the real program: http(s) through the `medterm-fetch`
+/// helper process (so URLSession and its libraries are never loaded at start-up), `file:`
+/// addresses and plain paths from disk.
+final class PageLoader: BrowserHost {
+  func load(_ url: String) -> Result<any LoadTask, LoadFailure> {
+    if let path = Self.filePath(url) {
+      return .success(FinishedLoad(Self.readFile(path, url: url)))
+    }
+    guard let helper = FetchHelper.locate() else {
+      return .failure(
+        LoadFailure(
+          "the fetch helper medterm-fetch was not found next to medterm or on PATH, so "
+            + "web addresses cannot be opened"))
+    }
+    do {
+      let operation = try FetchOperation.start(FetchRequest(url: url), helperPath: helper)
+      return .success(FetchLoad(operation))
+    } catch {
+      return .failure(LoadFailure(error.message))
+    }
+  }
+
+  /// Loads an address before the browser starts (`medterm URL`), without progress display.
+  func loadNow(_ url: String) -> Result<LoadedResource, LoadFailure> {
+    switch load(url) {
+    case .failure(let failure): return .failure(failure)
+    case .success(let task):
+      while true {
+        if case .finished(let result) = task.poll(timeoutMilliseconds: 1000) { return result }
+      }
+    }
+  }
+
+  /// The path of a `file:` address, or nil.
+  static func filePath(_ url: String) -> String? {
+    guard url.lowercased().hasPrefix("file:") else { return nil }
+    var path = String(url.dropFirst(5))
+    if path.hasPrefix("//") { path = String(path.dropFirst(2)).drop { $0 != "/" }.description }
+    return path.removingPercentEncoding()
+  }
+
+  private static func readFile(_ path: String, url: String) -> Result<LoadedResource, LoadFailure> {
+    do {
+      let bytes = try SourceLoader.bytes(of: .file(path))
+      return .success(LoadedResource(url: url, contentType: nil, bytes: bytes))
+    } catch {
+      return .failure(LoadFailure("\(error)"))
+    }
+  }
+}
+
+/// A load that is already over (files are read at once).
+private final class FinishedLoad: LoadTask {
+  private let result: Result<LoadedResource, LoadFailure>
+
+  init(_ result: Result<LoadedResource, LoadFailure>) {
+    self.result = result
+  }
+
+  func poll(timeoutMilliseconds: Int) -> LoadStatus { .finished(result) }
+  func cancel() {}
+}
+
+/// A fetch by the helper process, seen as a `LoadTask`.
+private final class FetchLoad: LoadTask {
+  private let operation: FetchOperation
+  private var last = LoadStatus.inProgress(received: 0, expected: nil)
+
+  init(_ operation: FetchOperation) {
+    self.operation = operation
+  }
+
+  func poll(timeoutMilliseconds: Int) -> LoadStatus {
+    for event in operation.poll(timeoutMilliseconds: timeoutMilliseconds) {
+      switch event {
+      case .progress(let received, let expected):
+        last = .inProgress(received: received, expected: expected)
+      case .finished(.success(let response)):
+        last = .finished(
+          .success(
+            LoadedResource(
+              url: response.finalURL, contentType: response.contentType, bytes: response.body)))
+      case .finished(.failure(let error)):
+        last = .finished(.failure(LoadFailure(error.message, cancelled: error == .cancelled)))
+      }
+    }
+    return last
+  }
+
+  func cancel() {
+    operation.cancel()
+  }
+}
+
+extension String {
+  /// `%20` → space; malformed escapes stay as written.
+  fileprivate func removingPercentEncoding() -> String {
+    var bytes: [UInt8] = []
+    var iterator = Array(utf8)[...]
+    while let byte = iterator.popFirst() {
+      if byte == UInt8(ascii: "%"), iterator.count >= 2,
+        let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16)
+      {
+        bytes.append(value)
+        iterator = iterator.dropFirst(2)
+      } else {
+        bytes.append(byte)
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+}
