@@ -102,6 +102,7 @@ static volatile sig_atomic_t medterm_pending_signal_value = 0;
 static void medterm_record_signal(int number) { medterm_pending_signal_value = number; }
 
 static inline int medterm_pending_signal(void) { return (int)medterm_pending_signal_value; }
+static inline void medterm_clear_pending_signal(void) { medterm_pending_signal_value = 0; }
 
 /// Unblocks the signals a terminal program must see. The process can start with them
 /// blocked (seen here: the Swift runtime's startup leaves the main thread's mask full), and

@@ -202,6 +202,14 @@ public final class CursesTerminal: Terminal {
     return ran
   }
 
+  public func consumeInterrupt() -> Bool {
+    guard medterm_pending_signal() == SIGINT || terminatingSignal == SIGINT else { return false }
+    medterm_clear_pending_signal()
+    terminatingSignal = 0
+    inputEnded = false
+    return true
+  }
+
   public func copyToClipboard(_ text: String) {
     // OSC 52 "set clipboard" with the text in base64; the text is an address from the page,
     // already free of controls, and base64 cannot carry any either.

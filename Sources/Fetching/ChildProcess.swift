@@ -40,7 +40,12 @@ final class ChildProcess {
     sigemptyset(&defaults)
     for signal in [SIGTERM, SIGINT, SIGHUP, SIGPIPE, SIGQUIT] { sigaddset(&defaults, signal) }
     posix_spawnattr_setsigdefault(&attributes, &defaults)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    // A process group of its own: Ctrl-C at the terminal signals the foreground group, and
+    // it is medterm's to decide that Ctrl-C cancels this fetch (and report it so), not the
+    // helper's to die of it mid-transfer.
+    posix_spawnattr_setpgroup(&attributes, 0)
+    posix_spawnattr_setflags(
+      &attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
 
     let argv = arguments.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }

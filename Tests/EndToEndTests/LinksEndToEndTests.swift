@@ -131,6 +131,67 @@ struct LinksEndToEndTests {
     try tmux.keys("q")
   }
 
+  @Test func escOrControlCCancelsASlowFetchAndMedtermStays() throws {
+    let server = try LocalServer()
+    let tmux = try TmuxSession(width: 100, height: 30)
+    let path = tmux.directory.appendingPathComponent("slow.md").path
+    let markdown =
+      "# Slow test\n\n- [Slow](\(server.url("/slow")))\n- [Slow again](\(server.url("/slow")))\n"
+    try Data(markdown.utf8).write(to: URL(fileURLWithPath: path))
+    try tmux.run("'\(medterm)' '\(path)'; echo \"exit=$?\"")
+    tmux.waitFor { $0.contains("Slow test") }
+    try tmux.type("1")
+    try tmux.keys("Enter", "Enter")
+    tmux.waitFor { $0.contains("Loading 127.0.0.1") }
+    try tmux.keys("Escape")
+    tmux.waitFor { $0.contains("cancelled") }
+    try tmux.type("2")
+    try tmux.keys("Enter", "Enter")
+    tmux.waitFor { $0.contains("Loading 127.0.0.1") }
+    try tmux.keys("C-c")
+    let after = tmux.waitFor { $0.contains("cancelled") }
+    #expect(after?.contains("Slow test") == true)
+    try tmux.keys("q")
+    tmux.waitFor { $0.contains("exit=0") }
+  }
+
+  /// A page whose link titles and addresses carry escape sequences, OSC 52, OSC 8 and bidi
+  /// overrides (as numeric character references, which HTML decodes into the real bytes).
+  @Test func hostileLinksNeverDriveTheTerminal() throws {
+    let server = try LocalServer()
+    let tmux = try TmuxSession(width: 100, height: 30)
+    try tmux.tmux(["set-option", "-g", "set-clipboard", "on"])
+    let path = tmux.directory.appendingPathComponent("hostile.html").path
+    let html = """
+      <html><head><title>Hostile&#27;]0;owned&#7; page</title></head><body>
+      <h1>Hostile &#27;[2J&#27;[31mpage&#8238;reversed</h1>
+      <p><a href="\(server.url("/404"))&#27;]52;c;ZXZpbA==&#7;">Click &#27;]8;;http://evil/&#27;\\me&#27;]8;;&#27;\\</a>
+      <a href="\(server.url("/corpus/web/mercurial.source.html"))&#155;31m">second&#27;]52;c;ZXZpbA==&#7;</a></p>
+      </body></html>
+      """
+    try Data(html.utf8).write(to: URL(fileURLWithPath: path))
+    try tmux.run("'\(medterm)' '\(path)'")
+    // The escape characters are gone; what is left of a sequence is inert text.
+    let screen = tmux.waitFor { $0.contains("Hostile") && $0.contains("Click") } ?? ""
+    #expect(screen.contains("[1]Click"))
+    #expect(!screen.contains("\u{1B}"))
+    // OSC 0 would have set the pane title.
+    #expect(!(try tmux.tmux(["display-message", "-p", "#{pane_title}"])).contains("owned"))
+    try tmux.keys("}")
+    tmux.waitFor { $0.contains("[1] http://127.0.0.1") }
+    try tmux.keys("y", "}", "Enter")
+    tmux.waitFor { $0.contains("Evolve") || $0.contains("404") }
+    try tmux.keys("q")
+    tmux.waitFor { $0.contains("Click") }
+    // The only clipboard write is y's, and it carries the cleaned address.
+    let buffers = try tmux.tmux(["list-buffers"]).split(separator: "\n")
+    #expect(buffers.count == 1)
+    let copied = try tmux.tmux(["show-buffer"])
+    #expect(copied.hasPrefix(server.url("/404")))
+    #expect(!copied.unicodeScalars.contains { $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) })
+    try tmux.keys("q")
+  }
+
   /// With set-clipboard on, any OSC 52 an application writes becomes a tmux buffer: the
   /// page's own OSC 52 must never get there, and `y` must.
   @Test func onlyYReachesTheClipboard() throws {

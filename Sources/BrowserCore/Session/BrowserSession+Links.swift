@@ -63,6 +63,10 @@ extension BrowserSession {
         if let expected, expected > 0 { progress += " of \(Self.size(expected))" }
         state.say(progress + " (Esc cancels)")
       }
+      if terminal.consumeInterrupt() {
+        task.cancel()
+        continue
+      }
       if let key = terminal.readKey(timeoutMilliseconds: 0) {
         switch key {
         case .escape, .control("c"), .control("g"), .character("q"):

@@ -49,4 +49,6 @@ public final class ScriptedTerminal: Terminal {
   public func copyToClipboard(_ text: String) {
     clipboard.append(text)
   }
+
+  public func consumeInterrupt() -> Bool { false }
 }

@@ -29,4 +29,7 @@ public protocol Terminal: AnyObject {
   /// Puts text on the clipboard of the terminal the user sits at (OSC 52; works through SSH
   /// and tmux).
   func copyToClipboard(_ text: String)
+  /// True (once) when the user pressed Ctrl-C since the last call: during a load it cancels
+  /// the load instead of ending medterm.
+  func consumeInterrupt() -> Bool
 }
