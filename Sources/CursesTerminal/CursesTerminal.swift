@@ -67,6 +67,12 @@ public final class CursesTerminal: Terminal {
     curs_set(0)
     idlok(medterm_stdscr(), true)
     styles = CursesStyles(theme: theme, environment: environment)
+    // ncurses 6.4 leaves a new screen in its "initial" state until it has been suspended
+    // once, and in that state every cursor move flushes its output buffer: about ten
+    // write() calls (and SSH packets) per refresh. One suspend/resume before the first
+    // paint puts it in the running state, where a refresh is one write.
+    endwin()
+    wrefresh(medterm_stdscr())
     if mouse {
       mousemask(
         medterm_button1_clicked() | medterm_button4_pressed() | medterm_button5_pressed(), nil)
