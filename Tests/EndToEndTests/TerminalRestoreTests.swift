@@ -1,0 +1,107 @@
+import Foundation
+import Glibc
+import Testing
+
+/// Every way out of medterm leaves the terminal as it found it: the same `stty -g`, the
+/// cursor visible, the alternate screen left, and an exit status that says what happened.
+@Suite(.serialized, .enabled(if: Tools.runnable("tmux"), "tmux is not installed"))
+struct TerminalRestoreTests {
+  private let medterm = Medterm.executable.path
+
+  /// Starts medterm under a shell that records the modes before and the status after;
+  /// `pid` holds medterm's process id (the `exec` keeps it).
+  private func start(_ tmux: TmuxSession, arguments: String = "") throws {
+    try tmux.run(
+      "stty -g > before.stty; sh -c 'echo $$ > pid; exec \"$0\" \"$@\"' '\(medterm)' \(arguments); "
+        + "echo \"exit=$?\"; stty -g > after.stty")
+    tmux.waitFor { $0.contains("On this page") || $0.contains("Contents") }
+  }
+
+  private func pid(_ tmux: TmuxSession) -> pid_t? {
+    let text =
+      (try? String(contentsOf: tmux.directory.appendingPathComponent("pid"), encoding: .utf8)) ?? ""
+    return pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines))
+  }
+
+  /// Waits for the exit line, then checks the modes, the cursor and the alternate screen.
+  private func expectRestored(
+    _ tmux: TmuxSession, status: Int, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    tmux.waitFor(sourceLocation: sourceLocation) { $0.contains("exit=\(status)") }
+    try tmux.run("cmp before.stty after.stty && echo same-modes")
+    tmux.waitFor(sourceLocation: sourceLocation) { $0.contains("same-modes") }
+    let flags = try tmux.tmux(["display-message", "-p", "#{alternate_on} #{cursor_flag}"])
+    #expect(
+      flags.trimmingCharacters(in: .whitespacesAndNewlines) == "0 1", sourceLocation: sourceLocation
+    )
+  }
+
+  @Test func quit() throws {
+    let tmux = try TmuxSession(width: 80, height: 24)
+    try start(tmux)
+    try tmux.keys("q")
+    try expectRestored(tmux, status: 0)
+  }
+
+  @Test(arguments: [(SIGTERM, 143), (SIGHUP, 129)])
+  func terminatingSignals(signal: Int32, status: Int) throws {
+    let tmux = try TmuxSession(width: 80, height: 24)
+    try start(tmux)
+    let process = try #require(pid(tmux))
+    kill(process, signal)
+    try expectRestored(tmux, status: status)
+  }
+
+  @Test func suspendAndResume() throws {
+    let tmux = try TmuxSession(width: 80, height: 24)
+    try tmux.run("stty -g > before.stty; '\(medterm)'")
+    tmux.waitFor { $0.contains("On this page") }
+    try tmux.keys("C-z")
+    tmux.waitFor { $0.contains("Stopped") }
+    try tmux.run("stty -g > stopped.stty; cmp before.stty stopped.stty && echo same-while-stopped")
+    tmux.waitFor { $0.contains("same-while-stopped") }
+    try tmux.run("fg")
+    let back = tmux.waitFor { $0.contains("On this page") && $0.contains("Summary 1/15") }
+    #expect(back != nil)
+    try tmux.keys("j", "q")
+    try tmux.run("echo \"exit=$?\"; stty -g > after.stty")
+    try expectRestored(tmux, status: 0)
+  }
+
+  @Test func aKilledPagerGivesTheScreenBack() throws {
+    let tmux = try TmuxSession(width: 80, height: 24)
+    try start(tmux)
+    try tmux.keys("L")
+    tmux.waitFor { $0.contains("Links of Osteonecrosis") }
+    let medtermPid = try #require(pid(tmux))
+    // The pager is medterm's child.
+    let children =
+      (try? String(
+        contentsOfFile: "/proc/\(medtermPid)/task/\(medtermPid)/children", encoding: .utf8)) ?? ""
+    let pager = try #require(children.split(separator: " ").compactMap { pid_t($0) }.first)
+    kill(pager, SIGKILL)
+    let back = tmux.waitFor { $0.contains("On this page") && $0.contains("Summary 1/15") }
+    #expect(back != nil)
+    try tmux.keys("q")
+    try expectRestored(tmux, status: 0)
+  }
+
+  @Test func tinyAndChangingSizesNeverCrash() throws {
+    let tmux = try TmuxSession(width: 80, height: 24)
+    try start(tmux)
+    try tmux.resize(width: 19, height: 5)
+    tmux.waitFor { $0.contains("too small") }
+    for (width, height) in [
+      (1, 1), (20, 5), (3, 2), (132, 40), (40, 10), (1, 50), (200, 3), (60, 20),
+    ] {
+      try tmux.resize(width: width, height: height)
+      try tmux.keys("j")
+    }
+    try tmux.resize(width: 80, height: 24)
+    let screen = tmux.waitFor { $0.contains("On this page") }
+    #expect(screen != nil)
+    #expect(pid(tmux).map { kill($0, 0) == 0 } == true)
+    try tmux.keys("q")
+    try expectRestored(tmux, status: 0)
+  }
+}
