@@ -24,6 +24,11 @@ extension BrowserSession {
       state.say("medterm does not open \(scheme ?? "such") links: \(url)")
       return .bell
     }
+    // A topic of the library medterm opened comes from the file, not the network.
+    if let catalog, let entry = catalog.entry(forURL: url) {
+      openFromCatalog(entry)
+      return .none
+    }
     guard let host else {
       showCard(index, error: "this medterm cannot load addresses")
       return .none

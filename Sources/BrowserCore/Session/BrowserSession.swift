@@ -6,22 +6,54 @@ import MedlinePlus
 /// Keys typed ahead are applied together before the next paint, so holding down `j` over a
 /// slow link never queues up screens that are already out of date.
 public final class BrowserSession {
-  public internal(set) var state: BrowserState
+  /// What is on screen: a page, or a library's topic index.
+  public enum View {
+    case page(BrowserState)
+    case index(IndexState)
+  }
+
+  public internal(set) var view: View
   let terminal: Terminal
   let host: BrowserHost?
-  /// Pages behind and ahead of the current one, each with its reading position.
-  private(set) var backStack: [BrowserState] = []
-  private(set) var forwardStack: [BrowserState] = []
+  /// The library the pages come from, when medterm opened one: its topics open from it.
+  let catalog: TopicCatalog?
+  /// Views behind and ahead of the current one, each with its reading position.
+  private(set) var backStack: [View] = []
+  private(set) var forwardStack: [View] = []
   /// How many queued keys are applied before the screen is painted anyway.
   private let typeAheadLimit = 64
   /// Set when the next paint must repaint every cell (after a pager or Ctrl-L).
   var forceRepaint = true
   private var shown: BrowserState?
 
-  public init(state: BrowserState, terminal: Terminal, host: BrowserHost? = nil) {
-    self.state = state
+  public init(
+    state: BrowserState, terminal: Terminal, host: BrowserHost? = nil, catalog: TopicCatalog? = nil
+  ) {
+    view = .page(state)
     self.terminal = terminal
     self.host = host
+    self.catalog = catalog
+  }
+
+  /// A session that starts at a library's topic index.
+  public init(index: IndexState, terminal: Terminal, host: BrowserHost? = nil) {
+    view = .index(index)
+    self.terminal = terminal
+    self.host = host
+    catalog = index.catalog
+  }
+
+  /// The page on screen (or, while the index shows, the page last shown; tests and the
+  /// loop read it, mutations apply only to a page view).
+  public var state: BrowserState {
+    get {
+      if case .page(let page) = view { return page }
+      for case .page(let page) in backStack.reversed() { return page }
+      return BrowserState(page: Page(title: "", format: .markdown), width: 1, height: 1)
+    }
+    set {
+      if case .page = view { view = .page(newValue) }
+    }
   }
 
   /// Runs until the user quits or input ends.
@@ -38,6 +70,19 @@ public final class BrowserSession {
       var bell = false
       while let next = key {
         if next == .resize { syncSize() }
+        if case .index(var index) = view {
+          let result = index.handle(next)
+          view = .index(index)
+          switch result {
+          case .quit: return
+          case .bell: bell = true
+          case .none: break
+          case .open(let entry): openFromCatalog(entry)
+          }
+          applied += 1
+          key = applied < typeAheadLimit ? terminal.readKey(timeoutMilliseconds: 0) : nil
+          continue
+        }
         let effect = state.handle(next)
         switch perform(effect) {
         case .quit: return
@@ -55,17 +100,43 @@ public final class BrowserSession {
   }
 
   func paint() {
-    var screen = ScreenComposer.compose(state)
-    if !forceRepaint, let shown { screen.scrollHint = Self.scrollHint(from: shown, to: state) }
-    terminal.present(screen, force: forceRepaint)
-    shown = state
+    switch view {
+    case .index(let index):
+      terminal.present(IndexComposer.compose(index), force: forceRepaint)
+      shown = nil
+    case .page(let page):
+      var screen = ScreenComposer.compose(page)
+      if !forceRepaint, let shown { screen.scrollHint = Self.scrollHint(from: shown, to: page) }
+      terminal.present(screen, force: forceRepaint)
+      shown = page
+    }
     forceRepaint = false
+  }
+
+  /// Opens a topic of the library as a page, keeping the index (or page) for Back.
+  func openFromCatalog(_ entry: Int) {
+    guard let catalog else { return }
+    switch catalog.page(entry) {
+    case .success(let page): push(page)
+    case .failure(let failure):
+      if case .index(var index) = view {
+        index.say(failure.message)
+        view = .index(index)
+      } else {
+        state.say(failure.message)
+      }
+      terminal.bell()
+    }
   }
 
   /// Carries out an effect; returns what is left for the loop (quit, bell).
   private func perform(_ effect: Effect) -> Effect {
     switch effect {
-    case .none, .bell, .quit:
+    case .quit:
+      // A topic opened from the index closes back to the index, as tig closes a view.
+      if case .index? = backStack.last { return perform(.back) }
+      return effect
+    case .none, .bell:
       return effect
     case .repaint:
       forceRepaint = true
@@ -78,7 +149,7 @@ public final class BrowserSession {
         state.say("this is the first page")
         return state.isPagerView ? .quit : .bell
       }
-      forwardStack.append(state)
+      forwardStack.append(view)
       show(previous)
       return .none
     case .forward:
@@ -86,7 +157,7 @@ public final class BrowserSession {
         state.say("this is the last page")
         return .bell
       }
-      backStack.append(state)
+      backStack.append(view)
       show(next)
       return .none
     case .listLinks:
@@ -98,27 +169,31 @@ public final class BrowserSession {
     }
   }
 
-  /// Shows another page, laid out for the current terminal size.
-  func show(_ next: BrowserState) {
-    var next = next
+  /// Shows another view, laid out for the current terminal size.
+  func show(_ next: View) {
     let size = terminal.size
-    if next.geometry.width != size.width || next.geometry.height != size.height {
-      next.resize(width: size.width, height: size.height)
+    switch next {
+    case .page(var page):
+      if page.geometry.width != size.width || page.geometry.height != size.height {
+        page.resize(width: size.width, height: size.height)
+      }
+      view = .page(page)
+    case .index(var index):
+      index.resize(width: size.width, height: size.height)
+      view = .index(index)
     }
-    state = next
     forceRepaint = true
   }
 
   /// Opens a new page in the browser, keeping the current one for Back.
   func push(_ page: Page, pagerView: Bool = false) {
     let size = terminal.size
-    var next = BrowserState(
-      page: page, width: size.width, height: size.height, glyphs: state.glyphs)
+    var next = BrowserState(page: page, width: size.width, height: size.height, glyphs: glyphs)
     next.isPagerView = pagerView
     if pagerView { next.hideSidebar() }
-    backStack.append(state)
+    backStack.append(view)
     forwardStack.removeAll()
-    state = next
+    view = .page(next)
     forceRepaint = true
   }
 
@@ -158,10 +233,25 @@ public final class BrowserSession {
     return ScrollHint(top: top, bottom: top + height - 1, lines: lines)
   }
 
+  /// The drawing characters of this session.
+  var glyphs: Glyphs {
+    switch view {
+    case .page(let page): page.glyphs
+    case .index(let index): index.glyphs
+    }
+  }
+
   func syncSize() {
     let size = terminal.size
-    if size.width != state.geometry.width || size.height != state.geometry.height {
-      state.resize(width: size.width, height: size.height)
+    switch view {
+    case .page(var page):
+      if size.width != page.geometry.width || size.height != page.geometry.height {
+        page.resize(width: size.width, height: size.height)
+        view = .page(page)
+      }
+    case .index(var index):
+      index.resize(width: size.width, height: size.height)
+      view = .index(index)
     }
   }
 }

@@ -6,43 +6,52 @@
 /// and text that is already right ("Español") never round-trips, so it is never touched.
 enum Mojibake {
   static func repair(_ text: String) -> String {
-    // Mojibake always contains a UTF-8 lead byte read as a cp1252 character (U+00C2–U+00F4).
-    guard text.unicodeScalars.contains(where: { $0.value >= 0xC2 && $0.value <= 0xF4 }) else {
-      return text
-    }
-    var output = String.UnicodeScalarView()
-    var run: [Unicode.Scalar] = []
-    func flush() {
-      guard !run.isEmpty else { return }
-      if let repaired = repairRun(run) {
-        output.append(contentsOf: repaired.unicodeScalars)
+    // Mojibake always contains a UTF-8 lead byte read as a cp1252 character, U+00C2–U+00F4,
+    // which UTF-8 writes as C3 82…C3 B4; text without a C3 byte cannot need repair.
+    guard text.utf8.contains(0xC3) else { return text }
+    // Works on UTF-8 bytes: a run of bytes ≥ 0x80 in valid UTF-8 is a whole run of
+    // non-ASCII characters, and building bytes is linear where appending to a
+    // UnicodeScalarView is not.
+    var output: [UInt8] = []
+    output.reserveCapacity(text.utf8.count)
+    var run: [UInt8] = []
+    for byte in text.utf8 {
+      if byte < 0x80 {
+        if !run.isEmpty {
+          output += repairRun(run) ?? run
+          run.removeAll(keepingCapacity: true)
+        }
+        output.append(byte)
       } else {
-        output.append(contentsOf: run)
-      }
-      run.removeAll(keepingCapacity: true)
-    }
-    for scalar in text.unicodeScalars {
-      if scalar.isASCII {
-        flush()
-        output.append(scalar)
-      } else {
-        run.append(scalar)
+        run.append(byte)
       }
     }
-    flush()
-    return String(output)
+    if !run.isEmpty { output += repairRun(run) ?? run }
+    return String(decoding: output, as: UTF8.self)
   }
 
-  private static func repairRun(_ run: [Unicode.Scalar]) -> String? {
-    guard run.count >= 2 else { return nil }
+  /// The UTF-8 of a run read back as cp1252 bytes, when those bytes are themselves valid
+  /// UTF-8 for fewer characters; nil when the run is not mojibake.
+  private static func repairRun(_ run: [UInt8]) -> [UInt8]? {
     var bytes: [UInt8] = []
     bytes.reserveCapacity(run.count)
-    for scalar in run {
-      guard let byte = Windows1252.byte(for: scalar) else { return nil }
-      bytes.append(byte)
+    var decoder = UTF8()
+    var iterator = run.makeIterator()
+    var scalars = 0
+    decoding: while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar):
+        guard let byte = Windows1252.byte(for: scalar) else { return nil }
+        bytes.append(byte)
+        scalars += 1
+      case .emptyInput: break decoding
+      case .error: return nil
+      }
     }
-    guard let decoded = UTF8Validation.decodeStrictly(bytes) else { return nil }
-    return decoded.unicodeScalars.count < run.count ? decoded : nil
+    guard scalars >= 2, let decoded = UTF8Validation.decodeStrictly(bytes),
+      decoded.unicodeScalars.count < scalars
+    else { return nil }
+    return bytes
   }
 }
 

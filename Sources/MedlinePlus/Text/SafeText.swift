@@ -7,7 +7,18 @@ public enum SafeText {
   /// their 7-bit and 8-bit spellings), C0/C1 controls, DEL and bidi controls. Newlines are
   /// kept when `keepNewlines` is set; a tab becomes a space.
   public static func clean(_ text: String, keepNewlines: Bool = true) -> String {
-    guard text.unicodeScalars.contains(where: needsAttention) else { return text }
+    switch needsCleaning(text, keepNewlines: keepNewlines) {
+    case .nothing:
+      return text
+    case .spacing:
+      // Only tabs (and newlines to fold): a byte-for-byte substitution.
+      let bytes = text.utf8.map { byte -> UInt8 in
+        byte == 0x09 || (byte == 0x0A && !keepNewlines) ? 0x20 : byte
+      }
+      return String(decoding: bytes, as: UTF8.self)
+    case .controls:
+      break
+    }
     var output = String.UnicodeScalarView()
     var scalars = text.unicodeScalars.makeIterator()
     var pending: Unicode.Scalar? = nil
@@ -41,6 +52,39 @@ public enum SafeText {
       }
     }
     return String(output)
+  }
+
+  /// Decided on UTF-8 bytes, since nearly all text needs nothing: a C0 control or DEL is one
+  /// byte; C1 controls (U+0080–U+009F) are C2 80…C2 9F; the bidi controls and U+FEFF start
+  /// with D8 (U+061C), E2 (U+200E…U+2069) or EF (U+FEFF), checked exactly when seen.
+  private enum Need {
+    case nothing
+    case spacing
+    case controls
+  }
+
+  private static func needsCleaning(_ text: String, keepNewlines: Bool) -> Need {
+    var previous: UInt8 = 0
+    var suspicious = false
+    var spacing = false
+    for byte in text.utf8 {
+      if byte == 0x09 || (byte == 0x0A && !keepNewlines) {
+        spacing = true
+      } else if (byte < 0x20 && byte != 0x0A) || byte == 0x7F {
+        return .controls
+      } else if previous == 0xC2 && byte < 0xA0 {
+        return .controls
+      } else if byte == 0xD8 || byte == 0xE2 || byte == 0xEF {
+        suspicious = true
+      }
+      previous = byte
+    }
+    if suspicious
+      && text.unicodeScalars.contains(where: { isBidiControl($0.value) || $0.value == 0xFEFF })
+    {
+      return .controls
+    }
+    return spacing ? .spacing : .nothing
   }
 
   /// True for a scalar that `clean` removes or rewrites.

@@ -18,20 +18,23 @@ extension Character {
 extension StringProtocol {
   /// Every run of white space (newlines included) folded into one space, ends trimmed.
   public var collapsingWhitespace: String {
-    var result = String.UnicodeScalarView()
+    var result: [UInt8] = []
+    result.reserveCapacity(utf8.count)
     var pendingSpace = false
-    var isEmpty = true
     for scalar in unicodeScalars {
       if scalar.isSpaceLike {
-        pendingSpace = !isEmpty
+        pendingSpace = !result.isEmpty
+        continue
+      }
+      if pendingSpace { result.append(0x20) }
+      pendingSpace = false
+      if scalar.isASCII {
+        result.append(UInt8(scalar.value))
       } else {
-        if pendingSpace { result.append(" ") }
-        pendingSpace = false
-        isEmpty = false
-        result.append(scalar)
+        UTF8.encode(scalar) { result.append($0) }
       }
     }
-    return String(result)
+    return String(decoding: result, as: UTF8.self)
   }
 
   /// A lower-case anchor made of letters, digits and hyphens ("Why Monitor?" → "why-monitor").
@@ -57,17 +60,22 @@ extension StringProtocol {
 }
 
 extension String {
-  /// The range of the last occurrence of `needle`, without Foundation.
+  /// The range of the last occurrence of `needle`, without Foundation (compared on UTF-8).
   func lastRange(of needle: String) -> Range<String.Index>? {
-    guard !needle.isEmpty, needle.count <= count else { return nil }
-    var start = index(endIndex, offsetBy: -needle.count)
-    while true {
-      if self[start...].hasPrefix(needle) {
-        return start..<index(start, offsetBy: needle.count)
+    let haystack = Array(utf8)
+    let pattern = Array(needle.utf8)
+    guard !pattern.isEmpty, pattern.count <= haystack.count else { return nil }
+    var start = haystack.count - pattern.count
+    while start >= 0 {
+      if haystack[start] == pattern[0]
+        && haystack[start..<(start + pattern.count)].elementsEqual(pattern)
+      {
+        let lower = utf8.index(utf8.startIndex, offsetBy: start)
+        return lower..<utf8.index(lower, offsetBy: pattern.count)
       }
-      guard start > startIndex else { return nil }
-      start = index(before: start)
+      start -= 1
     }
+    return nil
   }
 }
 
@@ -91,9 +99,7 @@ extension Substring {
       guard let from = scalars.firstIndex(where: { !$0.isSpaceLike }),
         let to = scalars.lastIndex(where: { !$0.isSpaceLike })
       else { return "" }
-      var view = String.UnicodeScalarView()
-      view.append(contentsOf: scalars[from...to])
-      return String(view)
+      return String(String.UnicodeScalarView(scalars[from...to]))
     }
     return String(trimmed)
   }
