@@ -40,6 +40,7 @@ let package = Package(
         "BrowserCore",
         "CursesTerminal",
         "Fetching",
+        "TopicLibrary",
         // Not linked: listed so that `swift build` / `swift run medterm` also builds the
         // helper that medterm spawns to fetch web pages.
         "medterm-fetch",
@@ -48,7 +49,15 @@ let package = Package(
     ),
     .executableTarget(
       name: "medterm-bench",
+      dependencies: ["MedlinePlus", "TopicLibrary"]
+    ),
+    .target(
+      name: "TopicLibrary",
       dependencies: ["MedlinePlus"]
+    ),
+    .target(
+      name: "LibraryUpdate",
+      dependencies: ["Fetching", "TopicLibrary"]
     ),
     .target(name: "CFetchSupport"),
     .target(
@@ -72,12 +81,17 @@ let package = Package(
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["MedlinePlus"]
+      dependencies: ["MedlinePlus"],
+      exclude: ["Bench"]
     ),
     .testTarget(
       name: "FetchingTests",
       dependencies: ["Fetching"],
       exclude: ["Server"]
+    ),
+    .testTarget(
+      name: "TopicLibraryTests",
+      dependencies: ["TopicLibrary", "LibraryUpdate", "MedlinePlus"]
     ),
   ]
 )

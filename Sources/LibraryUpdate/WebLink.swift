@@ -1,0 +1,56 @@
+/// Resolves a link against the address of the page it is on (RFC 3986 §5.2, the parts
+/// pages use: absolute, scheme-relative, root-relative, relative with `.` and `..`).
+/// Written without Foundation: `URL` would be the only reason to link it here.
+enum WebLink {
+  static func resolve(_ reference: String, against base: String) -> String {
+    if scheme(of: reference) != nil { return reference }
+    guard let baseScheme = scheme(of: base) else { return reference }
+    if reference.hasPrefix("//") { return baseScheme + ":" + reference }
+    let afterScheme = base.dropFirst(baseScheme.count + 1)
+    let hasAuthority = afterScheme.hasPrefix("//")
+    let rest = hasAuthority ? afterScheme.dropFirst(2) : afterScheme
+    let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+    let origin = String(base[..<authorityEnd])
+    var path = String(rest[authorityEnd...])
+    if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<cut]) }
+    if path.isEmpty { path = "/" }
+    if reference.isEmpty { return origin + path }
+    if reference.hasPrefix("#") || reference.hasPrefix("?") { return origin + path + reference }
+    if reference.hasPrefix("/") { return origin + normalized(reference) }
+    let directory = path[...(path.lastIndex(of: "/") ?? path.startIndex)]
+    return origin + normalized(directory + reference)
+  }
+
+  /// The scheme, lower-cased, when `text` starts with one (`https:`).
+  private static func scheme(of text: String) -> String? {
+    guard let colon = text.firstIndex(of: ":") else { return nil }
+    let candidate = text[..<colon]
+    guard let first = candidate.first, first.isASCII, first.isLetter,
+      candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
+    else { return nil }
+    return candidate.lowercased()
+  }
+
+  /// Removes `.` and `..` segments from a path (its query and fragment untouched).
+  private static func normalized(_ reference: String) -> String {
+    let queryStart = reference.firstIndex { $0 == "?" || $0 == "#" } ?? reference.endIndex
+    let path = reference[..<queryStart]
+    var output: [Substring] = []
+    let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+    for (index, segment) in segments.enumerated() {
+      let isLast = index == segments.count - 1
+      switch segment {
+      case ".":
+        if isLast { output.append("") }
+      case "..":
+        if output.count > 1 { output.removeLast() }
+        if isLast { output.append("") }
+      default:
+        output.append(segment)
+      }
+    }
+    var joined = output.joined(separator: "/")
+    if !joined.hasPrefix("/") { joined = "/" + joined }
+    return joined + reference[queryStart...]
+  }
+}
