@@ -14,8 +14,17 @@ final class UpdateLock {
     guard descriptor >= 0 else {
       throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
     }
+    // A child that another thread is spawning holds a copy of every descriptor until its
+    // exec closes them, so a lock just released can look held for a moment: ask again for
+    // a second before calling it another update's.
+    var attempts = 0
     while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
       if errno == EINTR { continue }
+      if errno == EWOULDBLOCK && attempts < 100 {
+        attempts += 1
+        usleep(10_000)
+        continue
+      }
       let busy = errno == EWOULDBLOCK
       let reason = String(cString: strerror(errno))
       close(descriptor)

@@ -187,7 +187,7 @@ enum IndexCacheFile {
     hasher.add(writer.bytes)
     writer.u64(hasher.value)
     guard writeAtomically(writer.bytes, to: path) else { return false }
-    pruneOldFiles(in: String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]))
+    pruneOldFiles(keeping: path)
     return true
   }
 
@@ -268,23 +268,28 @@ enum IndexCacheFile {
     return true
   }
 
-  /// Keeps the cache directory from growing with every XML file ever opened.
-  private static func pruneOldFiles(in directory: String) {
+  /// Keeps the cache directory from growing with every XML file ever opened: beyond
+  /// `keptFiles`, the least recently written go (never `path`, just written).
+  private static func pruneOldFiles(keeping path: String) {
+    let directory = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
     guard let handle = opendir(directory) else { return }
-    var files: [(path: String, modified: Int)] = []
+    var files: [(path: String, modified: timespec)] = []
     while let entry = readdir(handle) {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
         String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
       }
       guard name.hasPrefix("index-"), name.hasSuffix(fileExtension) else { continue }
+      let candidate = directory + "/" + name
       var info = stat()
-      let path = directory + "/" + name
-      guard stat(path, &info) == 0 else { continue }
-      files.append((path, Int(info.st_mtim.tv_sec)))
+      guard candidate != path, stat(candidate, &info) == 0 else { continue }
+      files.append((candidate, info.st_mtim))
     }
     closedir(handle)
-    guard files.count > keptFiles else { return }
-    for file in files.sorted(by: { $0.modified > $1.modified }).dropFirst(keptFiles) {
+    guard files.count >= keptFiles else { return }
+    let newestFirst = files.sorted {
+      ($0.modified.tv_sec, $0.modified.tv_nsec) > ($1.modified.tv_sec, $1.modified.tv_nsec)
+    }
+    for file in newestFirst.dropFirst(keptFiles - 1) {
       unlink(file.path)
     }
   }

@@ -58,13 +58,14 @@ public enum LibraryError: Error, Hashable, Sendable, CustomStringConvertible {
     case .fileChanged(let path):
       "\(path) changed after it was opened; open it again."
     case .indexPageUnavailable(let url, let reason):
-      "Cannot fetch the list of health-topics files at \(url): \(reason)"
+      "Cannot fetch the list of health-topics files at \(url): \(Self.sentence(reason))"
     case .noTopicsLink(let indexURL):
       "\(indexURL) links to no health-topics file (mplus_topics_YYYY-MM-DD.xml)."
     case .downloadFailed(let url, let reason):
-      "Downloading \(url) failed: \(reason) The previous library is unchanged."
+      "Downloading \(url) failed: \(Self.sentence(reason)) The previous library is unchanged."
     case .verificationFailed(let url, let reason):
-      "The file downloaded from \(url) is not a complete health-topics file: \(reason) "
+      "The file downloaded from \(url) is not a complete health-topics file: "
+        + "\(Self.sentence(reason)) "
         + "The previous library is unchanged."
     case .cannotWrite(let path, let reason):
       "Cannot write \(path): \(reason)."
@@ -76,4 +77,11 @@ public enum LibraryError: Error, Hashable, Sendable, CustomStringConvertible {
   }
 
   public var description: String { message }
+
+  /// `text` ending with a full stop, for a reason quoted inside a longer sentence (reader
+  /// messages have none of their own).
+  static func sentence(_ text: String) -> String {
+    guard let last = text.last, last != ".", last != "!", last != "?" else { return text }
+    return text + "."
+  }
 }

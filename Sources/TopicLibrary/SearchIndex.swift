@@ -146,6 +146,27 @@ struct SearchIndex: Sendable {
     }
   }
 
+  /// The first entry (in file order) whose folded title is exactly the folded `name`, else
+  /// the first with such an also-called name.
+  func entry(named name: String, languages filter: LanguageFilter) -> Int? {
+    let folded = TextFolding.query(name)
+    guard !folded.isEmpty else { return nil }
+    func equals(_ name: Int) -> Bool {
+      let start = Int(nameStart[name])
+      let end = Int(nameStart[name + 1])
+      return end - start == folded.count && text[start..<end].elementsEqual(folded)
+    }
+    let entries = 0..<languages.count
+    if let byTitle = entries.first(where: { admits($0, filter) && equals(Int(entryFirstName[$0])) })
+    {
+      return byTitle
+    }
+    return entries.first { entry in
+      admits(entry, filter)
+        && (Int(entryFirstName[entry]) + 1..<Int(entryFirstName[entry + 1])).contains(where: equals)
+    }
+  }
+
   private func admits(_ entry: Int, _ filter: LanguageFilter) -> Bool {
     switch filter {
     case .both: true

@@ -23,13 +23,15 @@ enum TextFolding {
     var folded = Folded()
     folded.bytes.reserveCapacity(text.utf8.count)
     folded.characters.reserveCapacity(text.utf8.count)
-    var pendingSpace = false
+    // The Character that started the current run of white space, if any: the run becomes
+    // one space, written only when something follows it.
+    var pendingSpace: Int?
     func emit(_ byte: UInt8, _ character: Int) {
-      if pendingSpace {
-        pendingSpace = false
+      if let space = pendingSpace {
+        pendingSpace = nil
         if !folded.bytes.isEmpty {
           folded.bytes.append(0x20)
-          folded.characters.append(Int32(character))
+          folded.characters.append(Int32(space))
         }
       }
       folded.bytes.append(byte)
@@ -50,7 +52,7 @@ enum TextFolding {
       for (index, byte) in utf8.enumerated() {
         switch foldASCII(byte) {
         case .byte(let folded): emit(folded, index)
-        case .space: pendingSpace = true
+        case .space: pendingSpace = pendingSpace ?? index
         case .drop: break
         }
       }
@@ -62,7 +64,7 @@ enum TextFolding {
         if scalar.isASCII {
           switch foldASCII(UInt8(scalar.value)) {
           case .byte(let folded): emit(folded, index)
-          case .space: pendingSpace = true
+          case .space: pendingSpace = pendingSpace ?? index
           case .drop: break
           }
           continue
@@ -71,7 +73,7 @@ enum TextFolding {
         case 0x2018, 0x2019, 0x02BC, 0x00B4:  // typographic apostrophes and the acute accent
           continue
         case 0x00A0, 0x2000...0x200A, 0x2010...0x2015, 0x2212, 0x202F, 0x3000:
-          pendingSpace = true
+          pendingSpace = pendingSpace ?? index
           continue
         default:
           break
@@ -79,7 +81,7 @@ enum TextFolding {
         let properties = scalar.properties
         if properties.generalCategory == .nonspacingMark { continue }
         if properties.isWhitespace {
-          pendingSpace = true
+          pendingSpace = pendingSpace ?? index
           continue
         }
         if let base = AccentFoldingTable.base(of: scalar.value), let folded = Unicode.Scalar(base) {

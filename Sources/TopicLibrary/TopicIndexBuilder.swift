@@ -138,6 +138,7 @@ enum TopicIndexBuilder {
     case .utf16: .unsupportedEncoding(path: path, encoding: "UTF-16")
     case .notXML: .notHealthTopics(path: path)
     case .legacy: .invalidFile(path: path, .legacyVocabularyXML)
+    case .unknownRoot(let name) where name.lowercased() == "html": .notHealthTopics(path: path)
     case .unknownRoot(let name): .invalidFile(path: path, .unknownXML(root: name))
     case .brokeOffBeforeRoot:
       .invalidFile(path: path, .truncatedXML(line: line(at: bytes.count, in: bytes), topicsRead: 0))

@@ -137,6 +137,14 @@ public final class TopicLibrary: Sendable {
     searchIndex.search(query, languages: languages, entries: entries)
   }
 
+  /// The entry called exactly `name` (after the same folding as `search`: "avascular
+  /// necrosis" finds the entry with the also-called name "Avascular necrosis"): a title
+  /// match first, else an also-called match, the first in file order; nil when no name is
+  /// equal (then `search` finds the nearest).
+  public func entry(named name: String, languages: LanguageFilter = .both) -> Int? {
+    searchIndex.entry(named: name, languages: languages)
+  }
+
   // MARK: - Helpers
 
   /// The comparable form of a topic address.

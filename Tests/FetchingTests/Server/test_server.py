@@ -20,6 +20,11 @@ Endpoints:
   /big-unannounced 9 MiB with no Content-Length (connection close ends it)
   /headers         echoes the request headers as text/plain
   /evil            200 with a Content-Type holding CR/LF-free control characters
+  /cut/<path>?<n>  a corpus file announced with its full Content-Length, but only its first
+                   n bytes (default: half) are sent before the connection closes
+  /stall/<path>    a corpus file announced in full: half of it, a pause of 0.3 s, 1 KiB
+                   more, then silence for 60 s (to interrupt a download midway)
+  /fail/<code>/<anything>  that status with a small HTML body, whatever the file name
 """
 
 import gzip
@@ -141,6 +146,29 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.send_body(200, text.encode("utf-8"), "text/plain")
             elif path == "/evil":
                 self.send_body(200, b"ok", "text/html\x1b[31m; x=\x07y")
+            elif path.startswith("/cut/") or path.startswith("/stall/"):
+                stall = path.startswith("/stall/")
+                relative = urllib.parse.unquote(path[len("/stall/" if stall else "/cut/"):])
+                body = self.corpus_file(relative)
+                if body is None:
+                    self.send_body(404, b"<h1>Not Found</h1>")
+                    return
+                sent = int(parsed.query) if parsed.query else len(body) // 2
+                self.send_response(200)
+                self.send_header("Content-Type", "application/xml")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body[:sent])
+                self.wfile.flush()
+                if stall:
+                    time.sleep(0.3)
+                    self.wfile.write(body[sent:sent + 1024])
+                    self.wfile.flush()
+                    time.sleep(60)
+                self.close_connection = True
+            elif path.startswith("/fail/"):
+                code = int(path[len("/fail/"):].split("/")[0])
+                self.send_body(code, b"<h1>Failed on purpose</h1>")
             else:
                 self.send_body(404, b"<h1>Not Found</h1>")
         except (BrokenPipeError, ConnectionResetError):
