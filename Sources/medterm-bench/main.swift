@@ -2,6 +2,7 @@
 //
 //   medterm-bench make-xml --topics 2000 --out FILE [--corpus DIR]
 //   medterm-bench xml FILE [--runs 5]
+//   medterm-bench library FILE [--runs 5]  (topic library: cold/warm open, worst search keystroke)
 import Foundation
 
 /// Why the benchmark could not run.
@@ -20,6 +21,7 @@ enum BenchError: Error, CustomStringConvertible {
 private let usage = """
   usage: medterm-bench make-xml --topics N --out FILE [--corpus DIR]
          medterm-bench xml FILE [--runs N]
+         medterm-bench library FILE [--runs N]
   """
 
 /// The corpus beside this source file: Sources/medterm-bench/ → Tests/Corpus.
@@ -55,6 +57,14 @@ private func main() throws {
     let runs = option("--runs", in: arguments).flatMap { Int($0) } ?? 5
     guard runs > 0 else { throw BenchError.usage(usage) }
     try XMLReadBenchmark(file: URL(fileURLWithPath: arguments[1]), runs: runs).run()
+  case "library":
+    guard arguments.count >= 2 else { throw BenchError.usage(usage) }
+    let runs = option("--runs", in: arguments).flatMap { Int($0) } ?? 5
+    guard runs > 0 else { throw BenchError.usage(usage) }
+    try LibraryBenchmark(file: URL(fileURLWithPath: arguments[1]), runs: runs).run()
+  case "library-open":
+    guard arguments.count == 4 else { throw BenchError.usage(usage) }
+    try LibraryBenchmark.openOnce(mode: arguments[1], file: arguments[2], cache: arguments[3])
   default:
     throw BenchError.usage(usage)
   }
