@@ -2,6 +2,7 @@
 //
 //   medterm-bench make-xml --topics 2000 --out FILE [--corpus DIR]
 //   medterm-bench xml FILE [--runs 5]
+//   medterm-bench read FILE [--runs 5]     (any source; one JSON line: bytes, median seconds)
 //   medterm-bench library FILE [--runs 5]  (topic library: cold/warm open, worst search keystroke)
 import Foundation
 
@@ -21,6 +22,7 @@ enum BenchError: Error, CustomStringConvertible {
 private let usage = """
   usage: medterm-bench make-xml --topics N --out FILE [--corpus DIR]
          medterm-bench xml FILE [--runs N]
+         medterm-bench read FILE [--runs N]
          medterm-bench library FILE [--runs N]
   """
 
@@ -57,6 +59,11 @@ private func main() throws {
     let runs = option("--runs", in: arguments).flatMap { Int($0) } ?? 5
     guard runs > 0 else { throw BenchError.usage(usage) }
     try XMLReadBenchmark(file: URL(fileURLWithPath: arguments[1]), runs: runs).run()
+  case "read":
+    guard arguments.count >= 2 else { throw BenchError.usage(usage) }
+    let runs = option("--runs", in: arguments).flatMap { Int($0) } ?? 5
+    guard runs > 0 else { throw BenchError.usage(usage) }
+    try ReadThroughput(file: URL(fileURLWithPath: arguments[1]), runs: runs).run()
   case "library":
     guard arguments.count >= 2 else { throw BenchError.usage(usage) }
     let runs = option("--runs", in: arguments).flatMap { Int($0) } ?? 5

@@ -3,6 +3,7 @@ import BrowserCore
 import CNcursesw
 import CursesTerminal
 import MedlinePlus
+import TopicLibrary
 
 #if canImport(Glibc)
   import Glibc
@@ -18,13 +19,27 @@ struct MedtermCommand: ParsableCommand {
     commandName: "medterm",
     abstract: "Read MedlinePlus health-topic pages in the terminal.",
     discussion: """
-      SOURCE is a file (text dump, Markdown, HTML or health-topics XML), - for standard \
-      input, or nothing for the built-in Osteonecrosis page.
+      SOURCE is a file (text dump, Markdown, HTML or health-topics XML), an http(s) \
+      address, - for standard input, or nothing for the built-in Osteonecrosis page. A \
+      health-topics XML file opens as a topic index. Words that are not a file are a topic \
+      to look up in the library (--library FILE, or the one medterm --update downloaded): \
+      medterm avascular necrosis.
       """,
     version: MedlinePlus.version)
 
-  @Argument(help: "The page to open: a file, - for standard input; none for the built-in page.")
-  var source: String?
+  @Argument(
+    help: ArgumentHelp(
+      "A file, an address, - for standard input, or a topic name to look up; none for the "
+        + "built-in page.", valueName: "source|topic"))
+  var words: [String] = []
+
+  @Option(name: .long, help: "A health-topics XML file to open as a library (topic index).")
+  var library: String?
+
+  @Flag(
+    name: .long,
+    help: "Download the newest MedlinePlus health-topics XML into $XDG_DATA_HOME/medterm.")
+  var update = false
 
   @Option(
     name: .long,
@@ -84,7 +99,18 @@ struct MedtermCommand: ParsableCommand {
       }
       return
     }
-    let source = Source(argument: source)
+    if update {
+      runUpdate(environment: environment)
+      return
+    }
+    let source: Source
+    switch openPlan(environment: environment) {
+    case .source(let chosen):
+      source = chosen
+    case .library(let path, let query):
+      openLibrary(path, query: query, environment: environment)
+      return
+    }
     let document: Document
     do {
       document = try read(source)
@@ -104,6 +130,87 @@ struct MedtermCommand: ParsableCommand {
     browse(document, source: source, environment: environment)
   }
 
+  /// What the words on the command line ask to open.
+  private enum OpenPlan {
+    case source(Source)
+    case library(path: String, query: String?)
+  }
+
+  private func openPlan(environment: [String: String]) -> OpenPlan {
+    let query = words.isEmpty ? nil : words.joined(separator: " ")
+    if let library { return .library(path: library, query: query) }
+    guard let first = words.first else { return .source(.builtIn) }
+    let source = Source(argument: first)
+    switch source {
+    case .file(let path) where words.count == 1 && access(path, F_OK) == 0:
+      // A health-topics file is a library; browsing it starts at its topic index.
+      if dump == nil, Self.isHealthTopicsFile(path) {
+        return .library(path: path, query: nil)
+      }
+      return .source(source)
+    case .file(let path) where words.count == 1 && path.contains("/"):
+      return .source(source)
+    case .web, .standardInput, .builtIn:
+      return .source(source)
+    default:
+      guard let remembered = LibraryLocation.rememberedLibrary(environment: environment) else {
+        fail(
+          "'\(query ?? "")' is not a file, and there is no topic library to look it up in "
+            + "(medterm --update downloads one; --library FILE uses another)")
+      }
+      return .library(path: remembered, query: query)
+    }
+  }
+
+  private static func isHealthTopicsFile(_ path: String) -> Bool {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    var prefix = [UInt8](repeating: 0, count: 4096)
+    let count = prefix.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+    guard count > 0 else { return false }
+    return PageReader.format(ofPrefix: Array(prefix.prefix(count)), name: path) == .healthTopicsXML
+  }
+
+  /// Opens a library: its topic index, or with a query the best matching topic.
+  private func openLibrary(_ path: String, query: String?, environment: [String: String]) {
+    let opened: TopicLibrary
+    do {
+      opened = try TopicLibrary.open(
+        xmlPath: path, cacheDirectory: LibraryLocation.indexCacheDirectory(environment: environment)
+      )
+    } catch {
+      fail("\(path): \(error.message)")
+    }
+    if let truncated = opened.truncated {
+      note("\(path): \(truncated.description); showing the topics before the break")
+    }
+    let catalog = LibraryCatalog(opened)
+    var topicPage: Page? = nil
+    if let query {
+      guard let best = opened.search(query, languages: .both).first else {
+        fail("\(path): no topic matches '\(query)'")
+      }
+      switch catalog.page(best.entry) {
+      case .success(let page): topicPage = page
+      case .failure(let failure): fail("\(path): \(failure.message)")
+      }
+    }
+    if let dump, let topicPage {
+      print(render(.page(topicPage), mode: dump), terminator: "")
+      return
+    }
+    if let dumpScreen {
+      print(
+        screenDump(catalog: catalog, page: topicPage, size: dumpScreen), terminator: "")
+      return
+    }
+    if dump != nil {
+      fail("\(path): --dump needs a topic with --library (or give the file as SOURCE)")
+    }
+    runBrowser(catalog: catalog, page: topicPage, environment: environment)
+  }
+
   /// Reads the source; a web address is fetched first (one line of error if that fails).
   private func read(_ source: Source) throws -> Document {
     guard case .web(let url) = source else {
@@ -120,7 +227,12 @@ struct MedtermCommand: ParsableCommand {
 
   /// Opens the terminal UI; where there is no usable terminal, prints the page as text.
   private func browse(_ document: Document, source: Source, environment: [String: String]) {
-    let page = page(of: document, source: source)
+    runBrowser(catalog: nil, page: page(of: document, source: source), environment: environment)
+  }
+
+  /// The terminal UI on a page, or on a library's index (page nil); where there is no usable
+  /// terminal, the page (or the list of topics) is printed as text instead.
+  private func runBrowser(catalog: TopicCatalog?, page: Page?, environment: [String: String]) {
     let glyphs: Glyphs = asciiOnly || !Locale.isUTF8 ? .ascii : .unicode
     let loaded: LoadedTheme
     do {
@@ -136,18 +248,38 @@ struct MedtermCommand: ParsableCommand {
     } catch {
       note("\(error); printing the page as text")
       let columns = Int(getenv("COLUMNS").map { String(cString: $0) } ?? "") ?? 80
-      print(
-        PlainTextRenderer.render(page, width: max(20, min(columns, 200)), glyphs: glyphs),
-        terminator: "")
+      if let page {
+        print(
+          PlainTextRenderer.render(page, width: max(20, min(columns, 200)), glyphs: glyphs),
+          terminator: "")
+      } else if let catalog {
+        for index in 0..<catalog.count { print(catalog.entry(index).title) }
+      }
       return
     }
     let size = terminal.size
-    let state = BrowserState(page: page, width: size.width, height: size.height, glyphs: glyphs)
-    let session = BrowserSession(state: state, terminal: terminal, host: PageLoader())
+    let session: BrowserSession
+    if let page {
+      let state = BrowserState(page: page, width: size.width, height: size.height, glyphs: glyphs)
+      session = BrowserSession(
+        state: state, terminal: terminal, host: PageLoader(), catalog: catalog)
+    } else if let catalog {
+      let index = IndexState(
+        catalog: catalog, width: size.width, height: size.height, glyphs: glyphs)
+      session = BrowserSession(index: index, terminal: terminal, host: PageLoader())
+    } else {
+      terminal.close()
+      return
+    }
     session.environment = environment
     session.run()
     terminal.close()
     if terminal.terminatingSignal != 0 { medterm_die_by_signal(terminal.terminatingSignal) }
+  }
+
+  /// Downloads the newest library (the `--update` step is being written; see issue 7).
+  private func runUpdate(environment: [String: String]) {
+    fail("--update is not available yet")
   }
 
   /// The page to show: the page itself, or for a topic collection its first topic (the
@@ -167,6 +299,23 @@ struct MedtermCommand: ParsableCommand {
     let line = (prefixed ? "medterm: " : "") + SafeText.clean(message, keepNewlines: false) + "\n"
     var copy = line
     copy.withUTF8 { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
+  }
+
+  private func screenDump(catalog: TopicCatalog, page: Page?, size: ScreenSizeArgument) -> String {
+    let glyphs: Glyphs = asciiOnly ? .ascii : .unicode
+    let terminal = ScriptedTerminal(
+      size: TerminalSize(width: size.width, height: size.height), keys: Key.script(keys ?? ""))
+    let session: BrowserSession
+    if let page {
+      let state = BrowserState(page: page, width: size.width, height: size.height, glyphs: glyphs)
+      session = BrowserSession(state: state, terminal: terminal, catalog: catalog)
+    } else {
+      let index = IndexState(
+        catalog: catalog, width: size.width, height: size.height, glyphs: glyphs)
+      session = BrowserSession(index: index, terminal: terminal)
+    }
+    session.run()
+    return terminal.lastScreen?.plainText ?? ""
   }
 
   private func screenDump(_ page: Page, size: ScreenSizeArgument) -> String {

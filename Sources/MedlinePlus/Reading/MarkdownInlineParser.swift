@@ -169,16 +169,21 @@ struct MarkdownInlineParser {
     return nil
   }
 
-  /// The URL of a link destination, without `<…>` and without a trailing `"title"`.
+  /// The URL of a link destination, without `<…>` and without a trailing `"title"`. Cut on
+  /// bytes: destinations are long (PubMed searches run to hundreds of bytes).
   private static func destination(_ raw: String) -> String? {
-    var text = raw.trimmingSpaces
-    if text.hasPrefix("<"), let close = text.firstIndex(of: ">") {
-      text = String(text[text.index(after: text.startIndex)..<close])
-    } else if let space = text.firstIndex(where: { $0 == " " || $0 == "\n" }) {
-      text = String(text[..<space])
+    var bytes = Array(raw.utf8)[...]
+    while let first = bytes.first, first == 0x20 || first == 0x0A || first == 0x09 {
+      bytes = bytes.dropFirst()
     }
-    text = TextRepair.decodeEntities(text)
-    return text.isEmpty ? nil : text
+    if bytes.first == UInt8(ascii: "<"), let close = bytes.firstIndex(of: UInt8(ascii: ">")) {
+      bytes = bytes[(bytes.startIndex + 1)..<close]
+    } else if let space = bytes.firstIndex(where: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) {
+      bytes = bytes[..<space]
+    }
+    guard !bytes.isEmpty else { return nil }
+    let text = String(decoding: bytes, as: UTF8.self)
+    return bytes.contains(UInt8(ascii: "&")) ? TextRepair.decodeEntities(text) : text
   }
 
   private func codeSpan(at start: Int, end: Int) -> (Range<Int>, Int)? {

@@ -83,11 +83,20 @@ struct LineShape {
   var startsComment: Bool { body.hasPrefix("<!--") }
 
   var isThematicBreak: Bool {
-    guard indent < 4, let first = body.first, first == "-" || first == "*" || first == "_" else {
-      return false
+    guard indent < 4,
+      firstByte == UInt8(ascii: "-") || firstByte == UInt8(ascii: "*")
+        || firstByte == UInt8(ascii: "_")
+    else { return false }
+    // On bytes, stopping at the first other character: every "- item" line asks this.
+    var marks = 0
+    for byte in body.utf8 {
+      if byte == firstByte {
+        marks += 1
+      } else if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") {
+        return false
+      }
     }
-    let marks = body.filter { $0 != " " && $0 != "\t" }
-    return marks.count >= 3 && marks.allSatisfy { $0 == first }
+    return marks >= 3
   }
 
   var isQuote: Bool { indent < 4 && body.first == ">" }

@@ -4,6 +4,12 @@ public enum PageReader {
   /// about 30 MB; generated test libraries reach 60 MB).
   public static let maximumBytes = 256 * 1024 * 1024
 
+  /// The format a source's first bytes announce, without reading it (nil when the bytes are
+  /// not a readable page at all): lets the browser open a health-topics file as a library.
+  public static func format(ofPrefix bytes: [UInt8], name: String? = nil) -> SourceFormat? {
+    try? SourceSniffer.format(of: bytes, name: name, contentType: nil)
+  }
+
   /// Reads a source, choosing the reader from its content (the name and the HTTP content
   /// type only break ties).
   /// - Parameters:
