@@ -88,23 +88,12 @@ public struct LibraryUpdater: Sendable {
     }
     progress(.found(link))
 
-    let body: [UInt8]
-    do {
-      body = try download(
-        link.url, limit: maximumBytes, timeout: downloadTimeoutSeconds, helper: helper,
-        isCancelled: isCancelled,
-        onProgress: { progress(.downloading(received: $0, expected: $1)) }
-      ).body
-    } catch {
-      switch error {
-      case .cancelled: throw .cancelled
-      case .failed(let error): throw .downloadFailed(url: link.url, reason: error.message)
-      }
-    }
-
     let target = directory + "/" + LibraryLocation.libraryFileName
     let temporary = target + Self.downloadSuffix + String(getpid())
-    try Self.writeNewFile(body, to: temporary)
+    // The body lives only until it is on disk: the verification reads the file again, and
+    // holding both would double the update's memory.
+    let size = try fetchFile(
+      link, to: temporary, helper: helper, progress: progress, isCancelled: isCancelled)
     var installed = false
     defer { if !installed { unlink(temporary) } }
     let checked = try verify(temporary, from: link, progress: progress, isCancelled: isCancelled)
@@ -124,11 +113,33 @@ public struct LibraryUpdater: Sendable {
       xmlPath: target,
       cacheDirectory: LibraryLocation.indexCacheDirectory(environment: environment))
     return UpdateResult(
-      path: target, source: link, bytes: body.count, topics: checked.entries.count,
+      path: target, source: link, bytes: size, topics: checked.entries.count,
       dateGenerated: checked.dateGenerated, replacedPrevious: replacedPrevious)
   }
 
   // MARK: - Steps
+
+  /// Downloads the file into `path`; returns its size.
+  private func fetchFile(
+    _ link: TopicsFileLink, to path: String, helper: String,
+    progress: (UpdateProgress) -> Void, isCancelled: () -> Bool
+  ) throws(LibraryError) -> Int {
+    let body: [UInt8]
+    do {
+      body = try download(
+        link.url, limit: maximumBytes, timeout: downloadTimeoutSeconds, helper: helper,
+        isCancelled: isCancelled,
+        onProgress: { progress(.downloading(received: $0, expected: $1)) }
+      ).body
+    } catch {
+      switch error {
+      case .cancelled: throw .cancelled
+      case .failed(let error): throw .downloadFailed(url: link.url, reason: error.message)
+      }
+    }
+    try Self.writeNewFile(body, to: path)
+    return body.count
+  }
 
   /// Why a download did not give a body.
   private enum DownloadFailure: Error {

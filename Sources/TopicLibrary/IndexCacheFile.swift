@@ -278,10 +278,16 @@ enum IndexCacheFile {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
         String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
       }
-      guard name.hasPrefix("index-"), name.hasSuffix(fileExtension) else { continue }
+      guard name.hasPrefix("index-") else { continue }
       let candidate = directory + "/" + name
       var info = stat()
       guard candidate != path, stat(candidate, &info) == 0 else { continue }
+      if name.contains(".tmp-") {
+        // Left by a process that died while writing; a live writer renames within moments.
+        if time(nil) - info.st_mtim.tv_sec > 600 { unlink(candidate) }
+        continue
+      }
+      guard name.hasSuffix(fileExtension) else { continue }
       files.append((candidate, info.st_mtim))
     }
     closedir(handle)
