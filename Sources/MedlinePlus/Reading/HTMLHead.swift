@@ -10,8 +10,9 @@ struct HTMLHead {
   var baseURL: String?
 
   init(root: xmlNodePtr) {
-    language = root.attribute("lang") ?? root.attribute("xml:lang")
-    if let language, language.trimmingSpaces.isEmpty { self.language = nil }
+    // Attribute values are page text like any other: an address here becomes the page's
+    // origin and the base of every relative link, so controls must not survive in it.
+    language = (root.attribute("lang") ?? root.attribute("xml:lang")).flatMap(Self.cleaned)
     guard let head = HTMLReader.child(named: "head", of: root) else { return }
     var documentTitle: String? = nil
     var openGraphTitle: String? = nil
@@ -31,14 +32,20 @@ struct HTMLHead {
         default: break
         }
       case "link" where element.attribute("rel")?.lowercased() == "canonical":
-        canonicalURL = element.attribute("href")
+        canonicalURL = element.attribute("href").flatMap(Self.cleaned)
       case "base":
-        baseURL = element.attribute("href")
+        baseURL = element.attribute("href").flatMap(Self.cleaned)
       default:
         continue
       }
     }
     title = [openGraphTitle, documentTitle].compactMap { $0 }.first { !$0.isEmpty }
     description = [metaDescription, openGraphDescription].compactMap { $0 }.first { !$0.isEmpty }
+  }
+
+  /// The value without controls or escape sequences and trimmed; nil when nothing is left.
+  private static func cleaned(_ value: String) -> String? {
+    let cleaned = SafeText.clean(value, keepNewlines: false).trimmingSpaces
+    return cleaned.isEmpty ? nil : cleaned
   }
 }
