@@ -23,8 +23,16 @@ public enum PageOutlineDump {
     }
     out.append("")
     out.append("Sections")
+    // Counted in one pass: filtering all links for each section is quadratic, and a page
+    // with 100,000 sections and as many links took minutes.
+    var linkCounts = Array(repeating: 0, count: page.sections.count)
+    for link in page.links {
+      if let section = link.section, linkCounts.indices.contains(section) {
+        linkCounts[section] += 1
+      }
+    }
     for (index, section) in page.sections.enumerated() {
-      let links = page.links.filter { $0.section == index }.count
+      let links = linkCounts[index]
       var line = "  \(index + 1). \(section.title)"
       if links > 0 { line += " (\(links) link\(links == 1 ? "" : "s"))" }
       out.append(line)
