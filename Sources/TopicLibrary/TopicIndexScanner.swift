@@ -253,20 +253,24 @@ struct TopicIndexScanner {
     return nil
   }
 
-  /// The `>` that ends a start tag, skipping quoted attribute values.
+  /// The `>` that ends a start tag, skipping quoted attribute values. A tag's bytes are
+  /// mostly attribute values, so the quotes are found with `memchr` rather than byte by byte.
   private func endOfTag(from start: Int) -> Int? {
     var position = start
-    var quote: UInt8 = 0
     while position < count {
-      let byte = bytes[position]
-      if quote != 0 {
-        if byte == quote { quote = 0 }
-      } else if byte == UInt8(ascii: ">") {
-        return position
-      } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-        quote = byte
+      // Outside quotes: the first of `>`, `"` and `'` decides.
+      var byte: UInt8 = 0
+      while position < count {
+        byte = bytes[position]
+        if byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+          break
+        }
+        position += 1
       }
-      position += 1
+      guard position < count else { return nil }
+      if byte == UInt8(ascii: ">") { return position }
+      guard let close = find(byte, from: position + 1) else { return nil }
+      position = close + 1
     }
     return nil
   }

@@ -55,7 +55,10 @@ public final class TopicLibrary: Sendable {
     byURL.reserveCapacity(index.entries.count)
     byID.reserveCapacity(index.entries.count)
     for (position, entry) in index.entries.enumerated() {
-      if let url = entry.url, byURL[Self.urlKey(url)] == nil { byURL[Self.urlKey(url)] = position }
+      if let url = entry.url {
+        let key = Self.urlKey(url)
+        if byURL[key] == nil { byURL[key] = position }
+      }
       if !entry.id.isEmpty, byID[entry.id] == nil { byID[entry.id] = position }
     }
     self.byURL = byURL
@@ -147,20 +150,36 @@ public final class TopicLibrary: Sendable {
 
   // MARK: - Helpers
 
-  /// The comparable form of a topic address.
+  /// The comparable form of a topic address. Works on UTF-8 bytes: it runs for every entry
+  /// when a library opens.
   static func urlKey(_ url: String) -> String {
-    var text = Substring(url).drop { $0 == " " || $0 == "\t" || $0 == "\n" }
-    while let last = text.last, last == " " || last == "\t" || last == "\n" { text.removeLast() }
-    if let hash = text.firstIndex(of: "#") { text = text[..<hash] }
-    let lower = text.prefix(8).lowercased()
-    if lower.hasPrefix("https://") {
-      text = text.dropFirst(8)
-    } else if lower.hasPrefix("http://") {
-      text = text.dropFirst(7)
+    let bytes = Array(url.utf8)
+    func isSpace(_ byte: UInt8) -> Bool {
+      byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
-    while text.hasSuffix("/") { text.removeLast() }
-    let hostEnd = text.firstIndex(of: "/") ?? text.endIndex
-    return text[..<hostEnd].lowercased() + text[hostEnd...]
+    var start = bytes.startIndex
+    var end = bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.endIndex
+    while start < end && isSpace(bytes[start]) { start += 1 }
+    while end > start && isSpace(bytes[end - 1]) { end -= 1 }
+    func hasPrefix(_ prefix: StaticString) -> Bool {
+      let length = prefix.utf8CodeUnitCount
+      guard end - start >= length else { return false }
+      return (0..<length).allSatisfy { offset in
+        bytes[start + offset] | 0x20 == prefix.utf8Start[offset] | 0x20
+      }
+    }
+    if hasPrefix("https://") {
+      start += 8
+    } else if hasPrefix("http://") {
+      start += 7
+    }
+    while end > start && bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+    var key = Array(bytes[start..<end])
+    for index in key.indices {
+      if key[index] == UInt8(ascii: "/") { break }
+      if (0x41...0x5A).contains(key[index]) { key[index] |= 0x20 }
+    }
+    return String(decoding: key, as: UTF8.self)
   }
 
   /// The absolute path with symbolic links resolved, so the same file opened by different
