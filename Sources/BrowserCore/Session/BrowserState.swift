@@ -235,19 +235,24 @@ public struct BrowserState: Sendable {
   /// Selects the next (or previous) link in reading order: after the selected one when it
   /// is on screen, else the first (or last) one on screen or beyond, and scrolls to it.
   private mutating func moveLinkCursor(forward: Bool) -> Effect {
-    let shown = layout.linkLines.indices.filter { layout.linkLines[$0] != nil }
-    guard !shown.isEmpty else {
+    // Scans from the cursor and stops at the first hit, without collecting the shown links
+    // first: on a page of a million links that array cost 350 ms per keypress.
+    let lines = layout.linkLines
+    guard lines.contains(where: { $0 != nil }) else {
       message = "this page has no links"
       return .bell
     }
     let candidate: Int?
     if let current = visibleSelectedLink {
-      candidate = forward ? shown.first { $0 > current } : shown.last { $0 < current }
+      candidate =
+        forward
+        ? lines.indices[(current + 1)...].first { lines[$0] != nil }
+        : lines.indices[..<current].last { lines[$0] != nil }
     } else if forward {
-      candidate = shown.first { (layout.linkLines[$0] ?? 0) >= top }
+      candidate = lines.indices.first { lines[$0].map { $0 >= top } ?? false }
     } else {
       let bottom = top + geometry.bodyHeight
-      candidate = shown.last { (layout.linkLines[$0] ?? 0) < bottom }
+      candidate = lines.indices.last { lines[$0].map { $0 < bottom } ?? false }
     }
     guard let link = candidate else {
       message = forward ? "no more links below" : "no more links above"
