@@ -36,3 +36,6 @@ public struct SearchHit: Hashable, Sendable {
     self.matchedTitle = matchedTitle
   }
 }
+
+/// How a query matched a name (`SearchHit.MatchKind`).
+public typealias MatchKind = SearchHit.MatchKind
