@@ -41,6 +41,7 @@ let package = Package(
         "CursesTerminal",
         "Fetching",
         "TopicLibrary",
+        "LibraryUpdate",
         // Not linked: listed so that `swift build` / `swift run medterm` also builds the
         // helper that medterm spawns to fetch web pages.
         "medterm-fetch",

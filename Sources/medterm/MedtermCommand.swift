@@ -180,7 +180,7 @@ struct MedtermCommand: ParsableCommand {
         xmlPath: path, cacheDirectory: LibraryLocation.indexCacheDirectory(environment: environment)
       )
     } catch {
-      fail("\(path): \(error.message)")
+      fail(error.message)
     }
     if let truncated = opened.truncated {
       note("\(path): \(truncated.description); showing the topics before the break")
@@ -188,10 +188,13 @@ struct MedtermCommand: ParsableCommand {
     let catalog = LibraryCatalog(opened)
     var topicPage: Page? = nil
     if let query {
-      guard let best = opened.search(query, languages: .both).first else {
+      // An exact name (title or also-called) first, then the best search match.
+      guard
+        let best = opened.entry(named: query) ?? opened.search(query, languages: .both).first?.entry
+      else {
         fail("\(path): no topic matches '\(query)'")
       }
-      switch catalog.page(best.entry) {
+      switch catalog.page(best) {
       case .success(let page): topicPage = page
       case .failure(let failure): fail("\(path): \(failure.message)")
       }
@@ -277,9 +280,9 @@ struct MedtermCommand: ParsableCommand {
     if terminal.terminatingSignal != 0 { medterm_die_by_signal(terminal.terminatingSignal) }
   }
 
-  /// Downloads the newest library (the `--update` step is being written; see issue 7).
   private func runUpdate(environment: [String: String]) {
-    fail("--update is not available yet")
+    let status = UpdateCommand.run(environment: environment)
+    if status != 0 { Glibc.exit(status) }
   }
 
   /// The page to show: the page itself, or for a topic collection its first topic (the

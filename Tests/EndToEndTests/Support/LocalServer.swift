@@ -7,7 +7,8 @@ final class LocalServer {
   let port: Int
   private let pid: pid_t
 
-  init() throws {
+  /// Serves `directory` under `/corpus/` (the test corpus unless given).
+  init(directory: URL = Medterm.corpus) throws {
     let script = Medterm.packageRoot.appendingPathComponent(
       "Tests/FetchingTests/Server/test_server.py")
     var ends: [Int32] = [-1, -1]
@@ -19,7 +20,7 @@ final class LocalServer {
     posix_spawn_file_actions_addclose(&actions, ends[0])
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     var attributes = SpawnAttributes()
-    let arguments = ["python3", script.path, Medterm.corpus.path]
+    let arguments = ["python3", script.path, directory.path]
     let argv = arguments.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var child: pid_t = 0
