@@ -194,4 +194,9 @@ if [ ${#failed[@]} -gt 0 ]; then
   echo "== FAILED: ${failed[*]}"
   exit 1
 fi
+# A passing smoke run leaves nothing behind unless a work directory was asked for.
+if [ "$smoke" -eq 1 ] && [ -z "${FUZZ_WORK_DIR:-}" ]; then
+  rm -rf "$work"
+  echo "   (removed: the smoke run passed)"
+fi
 echo "== ok"

@@ -56,6 +56,22 @@ import Testing
       return [try? HTMLReader.read(source, origin: origin, contentType: "text/html")].compactMap {
         $0
       }
+    case "layout":
+      // Two setting bytes (width, then format and height); the layout itself is checked by
+      // the fuzz target, the page it lays out here.
+      guard bytes.count >= 2 else { return [] }
+      let body = Array(bytes.dropFirst(2))
+      switch bytes[1] & 0x03 {
+      case 0:
+        return [try? MarkdownReader.read(SourceText.decode(body), origin: nil)].compactMap { $0 }
+      case 1: return pages(from: [0] + body, target: "html")
+      case 2: return pages(from: body, target: "textdump")
+      default:
+        let opening = Array(
+          "<?xml version=\"1.0\"?><health-topics total=\"1\"><health-topic title=\"T\">".utf8)
+        let source = opening + body + Array("</health-topic></health-topics>".utf8)
+        return pages(from: source, target: "page")
+      }
     case "xml":
       let opening = Array(
         """
