@@ -58,7 +58,7 @@ let package = Package(
     ),
     .target(
       name: "LibraryUpdate",
-      dependencies: ["Fetching", "TopicLibrary"]
+      dependencies: ["Fetching", "TopicLibrary", "MedlinePlus"]
     ),
     .target(name: "CFetchSupport"),
     .target(

@@ -1,3 +1,5 @@
+import MedlinePlus
+
 /// Finds the newest health-topics file linked from MedlinePlus's XML page
 /// (https://medlineplus.gov/xml.html): the `href` whose file name is
 /// `mplus_topics_YYYY-MM-DD.xml`, with the latest date. The zipped copy
@@ -24,7 +26,7 @@ public struct TopicsFileLink: Hashable, Sendable {
     for href in hrefs(in: html) {
       guard let date = topicsFileDate(href) else { continue }
       if let current = best, current.date >= date { continue }
-      best = TopicsFileLink(url: WebLink.resolve(href, against: pageURL), date: date)
+      best = TopicsFileLink(url: URLResolver.resolve(href, against: pageURL), date: date)
     }
     return best
   }

@@ -46,18 +46,6 @@ import Testing
     #expect(TopicsFileLink.newest(in: html("<p>no links</p>"), pageURL: "https://a/") == nil)
   }
 
-  @Test func relativeLinksResolve() {
-    let base = "https://medlineplus.gov/xml/index.html?x=1"
-    #expect(WebLink.resolve("a.xml", against: base) == "https://medlineplus.gov/xml/a.xml")
-    #expect(WebLink.resolve("../a.xml", against: base) == "https://medlineplus.gov/a.xml")
-    #expect(WebLink.resolve("./b/../a.xml", against: base) == "https://medlineplus.gov/xml/a.xml")
-    #expect(WebLink.resolve("/a.xml", against: base) == "https://medlineplus.gov/a.xml")
-    #expect(WebLink.resolve("//cdn.example/a.xml", against: base) == "https://cdn.example/a.xml")
-    #expect(WebLink.resolve("http://other/a.xml", against: base) == "http://other/a.xml")
-    #expect(
-      WebLink.resolve("a.xml", against: "http://127.0.0.1:8080") == "http://127.0.0.1:8080/a.xml")
-  }
-
   @Test func progressBarWithAKnownSize() {
     let megabyte = 1_048_576
     let half = LibraryUpdater.progressBar(

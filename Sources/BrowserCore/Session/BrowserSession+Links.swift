@@ -144,12 +144,7 @@ extension BrowserSession {
   }
 
   static func scheme(of url: String) -> String? {
-    guard let colon = url.firstIndex(of: ":") else { return nil }
-    let candidate = url[..<colon]
-    guard let first = candidate.first, first.isLetter,
-      candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
-    else { return nil }
-    return candidate.lowercased()
+    URLResolver.scheme(of: url)
   }
 
   static func hostName(of url: String) -> String {

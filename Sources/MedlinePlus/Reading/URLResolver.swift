@@ -1,35 +1,29 @@
-/// Resolves a link address against the page's address (RFC 3986 §5.2, the parts pages use).
-/// Written without Foundation so the library stays light; absolute addresses, fragments and
-/// unknown schemes pass through unchanged.
-enum URLResolver {
-  static func resolve(_ reference: String, against base: String?) -> String {
+/// Resolves a link address against the address of the page it is on (RFC 3986 §5.2, the
+/// parts pages use: absolute, scheme-relative, root-relative, query- and fragment-only, and
+/// relative with `.` and `..`). Written without Foundation, so the library stays light; the
+/// one implementation every module uses.
+public enum URLResolver {
+  public static func resolve(_ reference: String, against base: String?) -> String {
     if scheme(of: reference) != nil { return reference }
-    guard let base, let baseScheme = scheme(of: base), baseScheme == "http" || baseScheme == "https"
-    else {
-      return reference
-    }
+    guard let base, let baseScheme = scheme(of: base) else { return reference }
     if reference.hasPrefix("//") { return baseScheme + ":" + reference }
-    let afterScheme = base.dropFirst(baseScheme.count + 3)
-    let authorityEnd = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" })
-    let origin = String(base[..<(authorityEnd ?? base.endIndex)])
-    var path = authorityEnd.map { String(base[$0...]) } ?? "/"
-    if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) {
-      path = String(path[..<cut])
-    }
+    let afterScheme = base.dropFirst(baseScheme.count + 1)
+    let hasAuthority = afterScheme.hasPrefix("//")
+    let rest = hasAuthority ? afterScheme.dropFirst(2) : afterScheme
+    let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+    let origin = String(base[..<authorityEnd])
+    var path = String(rest[authorityEnd...])
+    if let cut = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = String(path[..<cut]) }
     if path.isEmpty { path = "/" }
-    if reference.hasPrefix("#") {
-      let withoutFragment = base.split(separator: "#", maxSplits: 1).first.map(String.init) ?? base
-      return withoutFragment + reference
-    }
-    if reference.hasPrefix("?") { return origin + path + reference }
-    if reference.hasPrefix("/") { return origin + normalize(reference) }
-    let directory =
-      path.hasSuffix("/") ? path : String(path[...(path.lastIndex(of: "/") ?? path.startIndex)])
-    return origin + normalize(directory + reference)
+    if reference.isEmpty { return origin + path }
+    if reference.hasPrefix("#") || reference.hasPrefix("?") { return origin + path + reference }
+    if reference.hasPrefix("/") { return origin + normalized(reference) }
+    let directory = path[...(path.lastIndex(of: "/") ?? path.startIndex)]
+    return origin + normalized(directory + reference)
   }
 
-  /// The lower-cased scheme when the text starts with one ("https", "mailto").
-  static func scheme(of text: String) -> String? {
+  /// The scheme, lower-cased, when `text` starts with one (`https:`).
+  public static func scheme(of text: String) -> String? {
     guard let colon = text.firstIndex(of: ":") else { return nil }
     let candidate = text[..<colon]
     guard let first = candidate.first, first.isASCII, first.isLetter,
@@ -38,24 +32,26 @@ enum URLResolver {
     return candidate.lowercased()
   }
 
-  /// Removes `.` and `..` segments from the path part, keeping query and fragment.
-  private static func normalize(_ pathAndQuery: String) -> String {
-    let cut = pathAndQuery.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? pathAndQuery.endIndex
-    let path = pathAndQuery[..<cut]
-    var segments: [Substring] = []
-    let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-    for (offset, part) in parts.enumerated() {
-      if part == "." {
-        if offset == parts.count - 1 { segments.append("") }
-      } else if part == ".." {
-        if segments.count > 1 { segments.removeLast() }
-        if offset == parts.count - 1 { segments.append("") }
-      } else {
-        segments.append(part)
+  /// Removes `.` and `..` segments from a path (its query and fragment untouched).
+  private static func normalized(_ reference: String) -> String {
+    let queryStart = reference.firstIndex { $0 == "?" || $0 == "#" } ?? reference.endIndex
+    let path = reference[..<queryStart]
+    var output: [Substring] = []
+    let segments = path.split(separator: "/", omittingEmptySubsequences: false)
+    for (index, segment) in segments.enumerated() {
+      let isLast = index == segments.count - 1
+      switch segment {
+      case ".":
+        if isLast { output.append("") }
+      case "..":
+        if output.count > 1 { output.removeLast() }
+        if isLast { output.append("") }
+      default:
+        output.append(segment)
       }
     }
-    var joined = segments.joined(separator: "/")
+    var joined = output.joined(separator: "/")
     if !joined.hasPrefix("/") { joined = "/" + joined }
-    return joined + pathAndQuery[cut...]
+    return joined + reference[queryStart...]
   }
 }
