@@ -66,6 +66,11 @@ let package = Package(
       dependencies: ["MedlinePlus", "CFetchSupport"]
     ),
     .executableTarget(name: "medterm-fetch"),
+    .target(
+      name: "TestSupport",
+      path: "Tests/TestSupport",
+      exclude: ["Server"]
+    ),
     .testTarget(
       name: "MedlinePlusTests",
       dependencies: ["MedlinePlus"],
@@ -82,17 +87,16 @@ let package = Package(
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["MedlinePlus"],
+      dependencies: ["MedlinePlus", "TestSupport"],
       exclude: ["Bench"]
     ),
     .testTarget(
       name: "FetchingTests",
-      dependencies: ["Fetching"],
-      exclude: ["Server"]
+      dependencies: ["Fetching", "TestSupport"]
     ),
     .testTarget(
       name: "TopicLibraryTests",
-      dependencies: ["TopicLibrary", "LibraryUpdate", "MedlinePlus"]
+      dependencies: ["TopicLibrary", "LibraryUpdate", "MedlinePlus", "TestSupport"]
     ),
   ]
 )

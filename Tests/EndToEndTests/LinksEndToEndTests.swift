@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Links opened by the real binary in tmux, with a real HTTP server on 127.0.0.1 and real
@@ -10,7 +11,7 @@ struct LinksEndToEndTests {
   private let medterm = Medterm.executable.path
 
   /// A page of links to the local server, written to the session's directory.
-  private func writeLinksPage(_ server: LocalServer, in tmux: TmuxSession) throws -> String {
+  private func writeLinksPage(_ server: TestHTTPServer, in tmux: TmuxSession) throws -> String {
     let markdown = """
       # Link test
 
@@ -45,7 +46,7 @@ struct LinksEndToEndTests {
   }
 
   @Test func openingALinkPipesReadableTextToThePager() throws {
-    let server = try LocalServer()
+    let server = try TestHTTPServer()
     let tmux = try TmuxSession(width: 100, height: 30)
     let page = try writeLinksPage(server, in: tmux)
     let pager = try writeRecordingPager(in: tmux)
@@ -67,7 +68,7 @@ struct LinksEndToEndTests {
   }
 
   @Test func lessComesAndGoesAndTheScreenIsRestored() throws {
-    let server = try LocalServer()
+    let server = try TestHTTPServer()
     let tmux = try TmuxSession(width: 100, height: 30)
     let page = try writeLinksPage(server, in: tmux)
     try tmux.run("'\(medterm)' '\(page)'")
@@ -83,7 +84,7 @@ struct LinksEndToEndTests {
   }
 
   @Test func aFailedFetchShowsTheCardWithTheError() throws {
-    let server = try LocalServer()
+    let server = try TestHTTPServer()
     let tmux = try TmuxSession(width: 100, height: 30)
     let page = try writeLinksPage(server, in: tmux)
     try tmux.run("'\(medterm)' '\(page)'")
@@ -98,7 +99,7 @@ struct LinksEndToEndTests {
   }
 
   @Test func aTopicOpensInsideAndBackReturns() throws {
-    let server = try LocalServer()
+    let server = try TestHTTPServer()
     let tmux = try TmuxSession(width: 100, height: 30)
     let page = try writeLinksPage(server, in: tmux)
     try tmux.run("'\(medterm)' '\(page)'")
@@ -115,7 +116,7 @@ struct LinksEndToEndTests {
   }
 
   @Test func withoutAPagerTheBuiltInOneShowsTheText() throws {
-    let server = try LocalServer()
+    let server = try TestHTTPServer()
     // No PAGER and a PATH where no less can be found (medterm finds its fetch helper next
     // to itself, not on PATH).
     let tmux = try TmuxSession(width: 100, height: 30)
@@ -132,7 +133,7 @@ struct LinksEndToEndTests {
   }
 
   @Test func escOrControlCCancelsASlowFetchAndMedtermStays() throws {
-    let server = try LocalServer()
+    let server = try TestHTTPServer()
     let tmux = try TmuxSession(width: 100, height: 30)
     let path = tmux.directory.appendingPathComponent("slow.md").path
     let markdown =
@@ -158,7 +159,7 @@ struct LinksEndToEndTests {
   /// A page whose link titles and addresses carry escape sequences, OSC 52, OSC 8 and bidi
   /// overrides (as numeric character references, which HTML decodes into the real bytes).
   @Test func hostileLinksNeverDriveTheTerminal() throws {
-    let server = try LocalServer()
+    let server = try TestHTTPServer()
     let tmux = try TmuxSession(width: 100, height: 30)
     try tmux.tmux(["set-option", "-g", "set-clipboard", "on"])
     let path = tmux.directory.appendingPathComponent("hostile.html").path
@@ -195,7 +196,7 @@ struct LinksEndToEndTests {
   /// With set-clipboard on, any OSC 52 an application writes becomes a tmux buffer: the
   /// page's own OSC 52 must never get there, and `y` must.
   @Test func onlyYReachesTheClipboard() throws {
-    let server = try LocalServer()
+    let server = try TestHTTPServer()
     let tmux = try TmuxSession(width: 100, height: 30)
     try tmux.tmux(["set-option", "-g", "set-clipboard", "on"])
     let page = try writeLinksPage(server, in: tmux)

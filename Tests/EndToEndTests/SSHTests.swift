@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 
 /// medterm over a real SSH connection: a private sshd on 127.0.0.1, the `ssh -tt` client in
@@ -49,7 +50,7 @@ struct SSHTests {
   @Test(.enabled(if: Tools.runnable("python3"), "python3 is not installed"))
   func aLinkAndTheLinksListOpenInLessAndComeBack() throws {
     let server = try SSHServer()
-    let web = try LocalServer()
+    let web = try TestHTTPServer()
     let tmux = try TmuxSession(width: 100, height: 30)
     let page = tmux.directory.appendingPathComponent("links.md")
     let markdown = """

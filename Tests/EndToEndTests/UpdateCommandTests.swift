@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `medterm --update` against a real HTTP server on 127.0.0.1: the newest file is found,
@@ -31,7 +32,7 @@ struct UpdateCommandTests {
   @Test func installsTheNewestAndKeepsItOnFailure() throws {
     let directory = try site()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let server = try LocalServer(directory: directory)
+    let server = try TestHTTPServer(serving: directory.path)
     let data = directory.appendingPathComponent("xdg")
     let environment = ["XDG_DATA_HOME": data.path]
 

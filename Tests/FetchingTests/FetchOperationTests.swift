@@ -1,17 +1,18 @@
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 
 @testable import Fetching
 
 /// Each misbehaving endpoint of the local server, through `FetchOperation` and the real
 /// `medterm-fetch`.
-@Suite(.enabled(if: TestServer.runnable, "python3 is not on PATH (CI=true makes this fail)"))
+@Suite(.enabled(if: TestHTTPServer.runnable, "python3 is not on PATH (CI=true makes this fail)"))
 final class FetchOperationTests {
-  let server: TestServer
+  let server: TestHTTPServer
 
   init() throws {
-    server = try TestServer()
+    server = try TestHTTPServer()
   }
 
   /// Polls like the browser's event loop does, collecting every event.

@@ -1,15 +1,16 @@
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 
 /// The helper on its own: its command line, its output file rules, its line protocol.
-@Suite(.enabled(if: TestServer.runnable, "python3 is not on PATH (CI=true makes this fail)"))
+@Suite(.enabled(if: TestHTTPServer.runnable, "python3 is not on PATH (CI=true makes this fail)"))
 final class HelperProtocolTests {
-  let server: TestServer
+  let server: TestHTTPServer
   let directory: TemporaryDirectory
 
   init() throws {
-    server = try TestServer()
+    server = try TestHTTPServer()
     directory = try TemporaryDirectory()
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 
 @testable import LibraryUpdate
@@ -7,11 +8,11 @@ import Testing
 
 /// `--update` against the local test server: a generated xml.html and XML files in a
 /// temporary directory, a temporary XDG_DATA_HOME, the real `medterm-fetch` helper.
-@Suite(.enabled(if: TestServer.runnable, "python3 is not installed"))
+@Suite(.enabled(if: TestHTTPServer.runnable, "python3 is not installed"))
 struct LibraryUpdaterTests {
   let directory: TemporaryDirectory
   let served: String
-  let server: TestServer
+  let server: TestHTTPServer
   let environment: [String: String]
   let library: String
 
@@ -19,7 +20,7 @@ struct LibraryUpdaterTests {
     directory = try TemporaryDirectory()
     served = directory.file("served")
     try FileManager.default.createDirectory(atPath: served, withIntermediateDirectories: true)
-    server = try TestServer(serving: served)
+    server = try TestHTTPServer(serving: served)
     environment = [
       "XDG_DATA_HOME": directory.file("data"),
       "HOME": directory.path,

@@ -7,9 +7,6 @@ enum Paths {
     .deletingLastPathComponent()
 
   static let corpus = packageRoot.appendingPathComponent("Tests/Corpus").path
-  static let serverScript = packageRoot.appendingPathComponent(
-    "Tests/FetchingTests/Server/test_server.py"
-  ).path
 
   /// Built beside the test bundle by `swift build`/`swift test`; else the default debug
   /// build directory.

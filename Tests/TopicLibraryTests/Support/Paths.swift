@@ -7,9 +7,6 @@ enum Paths {
     .deletingLastPathComponent()
 
   static let corpus = packageRoot.appendingPathComponent("Tests/Corpus").path
-  static let serverScript = packageRoot.appendingPathComponent(
-    "Tests/FetchingTests/Server/test_server.py"
-  ).path
 
   static func corpusFile(_ name: String) -> String { corpus + "/" + name }
 

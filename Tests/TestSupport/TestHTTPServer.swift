@@ -1,20 +1,23 @@
 import Foundation
 import Glibc
 
-/// The local HTTP server of Tests/FetchingTests/Server/test_server.py on 127.0.0.1 and a
-/// free port, serving a directory of the test's own (`/corpus/<name>`, `/cut/<name>`,
-/// `/stall/<name>`, `/fail/<code>/…`). Killed in deinit, so a failing test leaves no server
-/// behind.
-final class TestServer {
-  let port: Int
+/// TestSupport: what several test targets need and would otherwise each write again.
+///
+/// The local HTTP server (`Server/test_server.py`) on 127.0.0.1 and a free port, serving a
+/// directory under `/corpus/<name>` plus endpoints that misbehave on purpose (`/404`,
+/// `/slow`, `/endless`, `/gzip`, `/cut/<name>`, `/stall/<name>`, `/fail/<code>/…`, see the
+/// script). Killed in deinit, so a failing test leaves no server behind.
+public final class TestHTTPServer {
+  public let port: Int
   private let pid: pid_t
 
   /// python3 on PATH, or CI (where it is installed, so a missing one must fail, not skip).
-  static var runnable: Bool {
-    ProcessInfo.processInfo.environment["CI"] == "true" || Paths.onPath("python3") != nil
+  public static var runnable: Bool {
+    ProcessInfo.processInfo.environment["CI"] == "true" || PackagePaths.onPath("python3") != nil
   }
 
-  init(serving directory: String) throws {
+  /// Serves `directory` (the test corpus when not given).
+  public init(serving directory: String = PackagePaths.corpus) throws {
     var ends: [Int32] = [-1, -1]
     guard pipe(&ends) == 0 else { throw ServerError.cannotStart("pipe failed") }
     var actions = posix_spawn_file_actions_t()
@@ -33,7 +36,7 @@ final class TestServer {
     sigemptyset(&emptySet)
     posix_spawnattr_setsigmask(&attributes, &emptySet)
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-    let arguments = ["python3", Paths.serverScript, directory]
+    let arguments = ["python3", PackagePaths.serverScript, directory]
     let argv = arguments.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var pid: pid_t = 0
@@ -70,9 +73,9 @@ final class TestServer {
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
   }
 
-  func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+  public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 }
 
-enum ServerError: Error {
+public enum ServerError: Error {
   case cannotStart(String)
 }
