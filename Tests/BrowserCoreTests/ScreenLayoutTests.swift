@@ -63,6 +63,26 @@ import Testing
     }
   }
 
+  /// Found by the layout fuzzer: list markers and quote bars nested deeper than the pane is
+  /// wide made lines wider than the pane, cut where the reader could not see it.
+  @Test(arguments: [1, 7, 20, 41, 80])
+  func deepNestingNeverOutgrowsThePane(width: Int) {
+    var markdown = "# Deep\n\n"
+    for level in 0..<60 {
+      markdown += String(repeating: "  ", count: level) + "- item \(level) text\n"
+    }
+    markdown += "\n" + String(repeating: "> ", count: 80) + "quoted words at the bottom\n"
+    let page = Pages.page(Array(markdown.utf8))
+    let layout = ContentLayout(page: page, width: width)
+    for (number, line) in layout.lines.enumerated() {
+      #expect(line.width <= width, "line \(number) at width \(width)")
+    }
+    if width >= 20 {
+      #expect(layout.lines.contains { $0.plainText.contains("item 59") })
+      #expect(layout.lines.contains { $0.plainText.contains("quoted") })
+    }
+  }
+
   @Test func tinyTerminalsSaySo() {
     #expect(screen(Pages.seed, 19, 10).plainText.contains("terminal too small"))
     #expect(screen(Pages.seed, 40, 4).plainText.contains("terminal too small"))

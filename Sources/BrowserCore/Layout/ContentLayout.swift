@@ -26,7 +26,10 @@ public struct ContentLayout: Sendable {
       writer.writeSection(section)
     }
     if writer.lines.isEmpty { writer.lines.append(StyledLine([], section: 0)) }
-    lines = writer.lines
+    // Prefixes can outgrow a narrow pane (a list item's marker, quote bars many levels deep):
+    // no line may be wider than the pane, or the screen would cut it where the reader
+    // cannot see that it was cut, and the link regions would point past the edge.
+    lines = writer.lines.map { Self.clipped($0, to: self.width) }
     for (line, content) in lines.enumerated() {
       var column = 0
       for span in content.spans {
@@ -43,6 +46,24 @@ public struct ContentLayout: Sendable {
         linkRegions[link] = regions
       }
     }
+  }
+
+  private static func clipped(_ line: StyledLine, to width: Int) -> StyledLine {
+    guard line.width > width else { return line }
+    var clipped = StyledLine([], section: line.section)
+    var used = 0
+    for span in line.spans {
+      var text = ""
+      for character in span.text {
+        let cells = DisplayWidth.of(character)
+        guard used + cells <= width else { break }
+        text.append(character)
+        used += cells
+      }
+      if !text.isEmpty { clipped.spans.append(StyledSpan(text, span.role, link: span.link)) }
+      if used >= width { break }
+    }
+    return clipped
   }
 
   /// The section a line belongs to.
@@ -106,7 +127,14 @@ private struct Writer {
     }
   }
 
+  /// Indentation stops growing at half the pane, so that text nested a hundred levels deep
+  /// still shows (and a page cannot make every line thousands of spaces long).
+  func limited(_ indent: Int) -> Int {
+    min(indent, width / 2)
+  }
+
   mutating func write(_ block: Block, indent: Int) {
+    let indent = limited(indent)
     let pad = [StyledSpan(String(repeating: " ", count: indent))]
     switch block {
     case .paragraph(let runs):
@@ -140,6 +168,12 @@ private struct Writer {
       }
     case .quote(let blocks):
       blank()
+      // Past half the pane another bar would only push the text out of sight: deeper quotes
+      // are shown at the depth reached so far.
+      guard indent + 2 <= width / 2 else {
+        for inner in blocks { write(inner, indent: indent) }
+        return
+      }
       let start = lines.count
       for inner in blocks { write(inner, indent: indent + 2) }
       for line in start..<lines.count where !lines[line].spans.isEmpty {
@@ -154,6 +188,7 @@ private struct Writer {
   }
 
   mutating func writeList(ordered: Bool, items: [[Block]], indent: Int) {
+    let indent = limited(indent)
     let bullet = indent == 0 ? glyphs.bullet : glyphs.nestedBullet
     for (number, item) in items.enumerated() {
       let marker = ordered ? "\(number + 1). " : "\(bullet) "
@@ -178,6 +213,7 @@ private struct Writer {
 
   /// Blocks inside a list item follow without the blank line a top-level block gets.
   mutating func writeNested(_ block: Block, indent: Int) {
+    let indent = limited(indent)
     let pad = [StyledSpan(String(repeating: " ", count: indent))]
     switch block {
     case .paragraph(let runs):
