@@ -50,12 +50,12 @@ def ptybench_path():
     sys.exit("suite.py: ptybench.py not found; set MEDTERM_PTYBENCH")
 
 
-def run_ptybench(command, keys="", runs=1):
+def run_ptybench(command, keys="", runs=1, quit="q"):
     """Runs ptybench --json on a command; returns the list of per-run step lists."""
     results = []
     for _ in range(runs):
         args = [sys.executable, ptybench_path(), "--rows", str(ROWS), "--cols", str(COLS),
-                "--json", "--quit", "q"]
+                "--json", "--quit", quit]
         if keys:
             args += ["--keys", keys]
         args += ["--", *command]
@@ -72,12 +72,15 @@ def median(values):
     return statistics.median(values) if values else None
 
 
-def peak_rss_kib(command):
-    """Peak RSS of a command shown in a pty until q, via /usr/bin/time inside ptybench."""
+def peak_rss_kib(command, quit):
+    """Peak RSS of a command shown in a pty until it quits, via /usr/bin/time inside ptybench.
+
+    The program must really exit on `quit`: a program killed at the end of the run leaves
+    /usr/bin/time no chance to write its report."""
     if not os.path.exists("/usr/bin/time"):
         return None
     with tempfile.NamedTemporaryFile(mode="r", suffix=".rss") as report:
-        run_ptybench(["/usr/bin/time", "-f", "%M", "-o", report.name, *command])
+        run_ptybench(["/usr/bin/time", "-f", "%M", "-o", report.name, *command], quit=quit)
         try:
             return int(report.read().strip().splitlines()[-1])
         except (ValueError, IndexError):
@@ -86,12 +89,12 @@ def peak_rss_kib(command):
 
 def startup_and_keys(programs, runs):
     table = {}
-    for name, command, keys in programs:
+    for name, command, keys, quit in programs:
         if shutil.which(command[0]) is None and not os.path.exists(command[0]):
             table[name] = {"missing": True}
             continue
-        startups = [steps[0].get("settle_ms") for steps in run_ptybench(command, runs=runs) if steps]
-        keyed = run_ptybench(command, keys=keys, runs=max(1, runs // 2))
+        startups = [steps[0].get("settle_ms") for steps in run_ptybench(command, runs=runs, quit=quit) if steps]
+        keyed = run_ptybench(command, keys=keys, runs=max(1, runs // 2), quit=quit)
         per_key = {}
         for steps in keyed:
             for step in steps[1:]:
@@ -103,7 +106,7 @@ def startup_and_keys(programs, runs):
                 entry["ms"].append(step.get("settle_ms"))
         table[name] = {
             "startup_ms": median(startups),
-            "peak_rss_kib": peak_rss_kib(command),
+            "peak_rss_kib": peak_rss_kib(command, quit),
             "keys": {k: {m: median(v) for m, v in e.items()} for k, e in per_key.items()},
         }
     return table
@@ -222,11 +225,12 @@ def main():
         seed_text = os.path.join(directory, "osteonecrosis.txt")
         with open(seed_text, "w") as out:
             subprocess.run([medterm, "--dump", "text", "--width", str(COLS - 4)], stdout=out, check=True)
+        # w3m and lynx ask "really quit?" after q: y answers it.
         programs = [
-            ("medterm", [medterm], "j*10,space*3,]*3"),
-            ("less", ["less", seed_text], "j*10,space*3"),
-            ("w3m", ["w3m", "-T", "text/plain", seed_text], "j*10,space*3"),
-            ("lynx", ["lynx", "-nopause", seed_text], "down*10,space*3"),
+            ("medterm", [medterm], "j*10,space*3,]*3", "q"),
+            ("less", ["less", seed_text], "j*10,space*3", "q"),
+            ("w3m", ["w3m", "-T", "text/plain", seed_text], "j*10,space*3", "'qy'"),
+            ("lynx", ["lynx", "-nopause", seed_text], "down*10,space*3", "'qy'"),
         ]
         results = {
             "machine": os.uname().nodename,
