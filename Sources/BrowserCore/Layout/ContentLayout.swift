@@ -49,6 +49,9 @@ public struct ContentLayout: Sendable {
   }
 
   private static func clipped(_ line: StyledLine, to width: Int) -> StyledLine {
+    // No scalar takes more cells than its UTF-8 bytes, so a line with no more bytes than the
+    // pane has cells fits without measuring it (most lines, on a page of a million links).
+    if line.spans.reduce(0, { $0 + $1.text.utf8.count }) <= width { return line }
     guard line.width > width else { return line }
     var clipped = StyledLine([], section: line.section)
     var used = 0

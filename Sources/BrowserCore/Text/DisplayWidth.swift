@@ -35,6 +35,8 @@ public enum DisplayWidth {
 
   /// The width of a string.
   public static func of<S: StringProtocol>(_ text: S) -> Int {
+    // Printable ASCII, most of any page, is one cell a byte: no grapheme breaking needed.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
     var width = 0
     for character in text { width += of(character) }
     return width

@@ -24,12 +24,18 @@ public enum URLResolver {
 
   /// The scheme, lower-cased, when `text` starts with one (`https:`).
   public static func scheme(of text: String) -> String? {
-    guard let colon = text.firstIndex(of: ":") else { return nil }
-    let candidate = text[..<colon]
-    guard let first = candidate.first, first.isASCII, first.isLetter,
-      candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
+    // RFC 3986: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), checked on bytes (a page of a
+    // million links asks this a million times).
+    let bytes = text.utf8
+    guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+    let candidate = bytes[..<colon]
+    func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+    guard let first = candidate.first, isLetter(first),
+      candidate.allSatisfy({
+        isLetter($0) || (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E
+      })
     else { return nil }
-    return candidate.lowercased()
+    return String(decoding: candidate, as: UTF8.self).lowercased()
   }
 
   /// Removes `.` and `..` segments from a path (its query and fragment untouched).
