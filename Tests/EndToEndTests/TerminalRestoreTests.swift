@@ -1,9 +1,11 @@
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 
 /// Every way out of medterm leaves the terminal as it found it: the same `stty -g`, the
 /// cursor visible, the alternate screen left, and an exit status that says what happened.
+/// (Ctrl-C, whose job the shell ends differently, is in `BrowserInTmuxTests`.)
 @Suite(.serialized, .enabled(if: Tools.runnable("tmux"), "tmux is not installed"))
 struct TerminalRestoreTests {
   private let medterm = Medterm.executable.path
@@ -50,6 +52,48 @@ struct TerminalRestoreTests {
     let process = try #require(pid(tmux))
     kill(process, signal)
     try expectRestored(tmux, status: status)
+  }
+
+  /// Pages the readers refuse, behind links on a local server: each gives a card with the
+  /// reader's error in the pager, and the browser, and the terminal, carry on.
+  @Test(.enabled(if: Tools.runnable("python3"), "needs python3"))
+  func aPageTheReaderRefusesGivesACardAndTheBrowserGoesOn() throws {
+    let tmux = try TmuxSession(width: 100, height: 30)
+    let files = [
+      "legacy.xml":
+        "<?xml version=\"1.0\"?>\n<MedicalTopics><MedicalTopic ID=\"1\"/></MedicalTopics>\n",
+      "cut.xml":
+        "<?xml version=\"1.0\"?>\n<health-topics total=\"2\">\n<health-topic title=\"A\" id=\"1\">",
+      "empty.html": "",
+    ]
+    for (name, text) in files {
+      try Data(text.utf8).write(to: tmux.directory.appendingPathComponent(name))
+    }
+    let server = try TestHTTPServer(serving: tmux.directory.path)
+    let page = """
+      # Broken links
+
+      - [Old vocabulary](\(server.url("/corpus/legacy.xml")))
+      - [Cut library](\(server.url("/corpus/cut.xml")))
+      - [Empty page](\(server.url("/corpus/empty.html")))
+      """
+    try Data(page.utf8).write(to: tmux.directory.appendingPathComponent("broken.md"))
+    try start(tmux, arguments: "broken.md")
+    let expected = [
+      "1": "pre-2012 MedlinePlus vocabulary format",
+      "2": "holds no complete topic",
+      "3": "the file is empty",
+    ]
+    for (number, words) in expected.sorted(by: { $0.key < $1.key }) {
+      try tmux.type(number)
+      try tmux.keys("Enter", "Enter")
+      let card = tmux.waitFor { $0.contains(words) }
+      #expect(card?.contains("cannot read") == true || card?.contains("no complete") == true)
+      try tmux.keys("q")
+      tmux.waitFor { $0.contains("Broken links") && $0.contains("[\(number)]") }
+    }
+    try tmux.keys("q")
+    try expectRestored(tmux, status: 0)
   }
 
   @Test func suspendAndResume() throws {

@@ -97,24 +97,32 @@ extension BrowserSession {
       type.contains("html") || type.contains("xml")
       || (type.isEmpty && resource.bytes.prefix(512).contains(UInt8(ascii: "<")))
     if looksLikeMarkup || type.contains("markdown") {
-      if let document = try? PageReader.read(
-        resource.bytes, name: resource.url, origin: resource.url, contentType: resource.contentType)
-      {
-        switch document {
-        case .page(let page) where Self.isTopicPage(page):
-          push(page)
-          return
-        case .page(let page):
-          showInPager(
-            PagerDocument.render(page, width: pagerWidth, style: pagerStyle, glyphs: state.glyphs))
-          return
-        case .collection(let collection):
-          if let first = collection.topics.first {
-            push(first)
-            return
-          }
+      let document: Document
+      do {
+        document = try PageReader.read(
+          resource.bytes, name: resource.url, origin: resource.url,
+          contentType: resource.contentType)
+      } catch {
+        // The reader's own words (line and what is wrong) on the link's card: the user
+        // learns why the page cannot be shown, and the browser goes on.
+        showCard(index, error: "medterm cannot read this page: \(error)")
+        return
+      }
+      switch document {
+      case .page(let page) where Self.isTopicPage(page):
+        push(page)
+      case .page(let page):
+        showInPager(
+          PagerDocument.render(page, width: pagerWidth, style: pagerStyle, glyphs: state.glyphs))
+      case .collection(let collection):
+        if let first = collection.topics.first {
+          push(first)
+        } else {
+          let problem = collection.truncation.map { ": \($0)" } ?? ""
+          showCard(index, error: "the health-topics file holds no complete topic\(problem)")
         }
       }
+      return
     }
     if type.hasPrefix("text/") || (type.isEmpty && Self.isText(resource.bytes)) {
       showInPager(
