@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestSupport
 
 /// A private `sshd` on 127.0.0.1 and a free port, so medterm can be driven over a real SSH
 /// connection: a throwaway host key and user key and its own config, all in a temporary
@@ -77,7 +78,7 @@ final class SSHServer {
     let log = directory.appendingPathComponent("sshd.log").path
     var lastFailure = ""
     for _ in 0..<5 {
-      let port = try Self.freePort()
+      let port = try FreePort.pick()
       try Self.configuration(directory: directory, port: port).write(
         to: directory.appendingPathComponent("sshd_config"), atomically: true, encoding: .utf8)
       let child = try Self.spawn(daemon, directory: directory)
@@ -160,25 +161,6 @@ final class SSHServer {
       AllowTcpForwarding no
 
       """
-  }
-
-  /// A port nobody listens on now: bind port 0 and ask the kernel which one it gave.
-  private static func freePort() throws -> Int {
-    let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard socketFD >= 0 else { throw StartError.cannotStart("socket failed") }
-    defer { close(socketFD) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    let bound = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-        bind(socketFD, pointer, length) == 0 && getsockname(socketFD, pointer, &length) == 0
-      }
-    }
-    guard bound else { throw StartError.cannotStart("no free port") }
-    return Int(UInt16(bigEndian: address.sin_port))
   }
 
   /// Starts `sshd -D -e` (foreground, log on standard error) with an empty signal mask:
