@@ -22,6 +22,25 @@ import Testing
     #expect(lines("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
   }
 
+  @Test func aLongWordAfterOthersStartsItsOwnLineAndKeepsItsStyles() {
+    let spans = [
+      StyledSpan("see "), StyledSpan("abcdefgh", .link, link: 3), StyledSpan("ijklm"),
+      StyledSpan(" end"),
+    ]
+    let wrapped = TextWrapper.wrap(
+      spans, width: 6, prefix: [StyledSpan("- ")], continuation: [StyledSpan("  ")])
+    #expect(
+      wrapped.map { $0.map(\.text).joined() } == [
+        "- see", "  abcd", "  efgh", "  ijkl", "  m", "  end",
+      ])
+    #expect(wrapped[2].contains(StyledSpan("efgh", .link, link: 3)))
+    #expect(wrapped[3] == [StyledSpan("  ijkl")])
+    let huge = String(repeating: "x", count: 40_000)
+    let cut = lines("a \(huge) b", width: 80)
+    #expect(cut.count == 502 && cut[1] == String(repeating: "x", count: 80))
+    #expect(cut.last == "b")
+  }
+
   @Test func wideCharactersTakeTwoCellsAndNeverSplit() {
     let wrapped = lines("日本語のテキスト", width: 5)
     #expect(wrapped == ["日本", "語の", "テキ", "スト"])

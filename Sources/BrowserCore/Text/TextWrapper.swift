@@ -18,9 +18,9 @@ public enum TextWrapper {
     var isEmpty: Bool { pieces.isEmpty }
 
     mutating func append(_ character: Character, role: StyleRole, link: Int?, width: Int) {
-      if var last = pieces.last, last.role == role, last.link == link {
-        last.text.append(character)
-        pieces[pieces.count - 1] = last
+      // In place: a copy of the last piece would make every append copy its whole text.
+      if let last = pieces.indices.last, pieces[last].role == role, pieces[last].link == link {
+        pieces[last].text.append(character)
       } else {
         pieces.append(Piece(text: String(character), role: role, link: link))
       }
@@ -67,24 +67,26 @@ public enum TextWrapper {
         lineWidth += 1
       }
       var remaining = word
-      while remaining.width > max(1, width - lineWidth) && remaining.width > 0 {
-        let room = max(1, width - lineWidth)
-        let (head, tail) = split(remaining, at: room)
-        if head.isEmpty && lineHasWords {
-          finishLine()
-          continue
+      if remaining.width > max(1, width - lineWidth) {
+        // Too wide for the room left: cut it, in one pass over its characters (a page of
+        // 4,000-letter words must not be cut by re-reading each word once a line).
+        remaining = Word()
+        for piece in word.pieces {
+          for character in piece.text {
+            let cells = DisplayWidth.of(character)
+            while remaining.width + cells > max(1, width - lineWidth) {
+              if !remaining.isEmpty {
+                append(remaining, to: &line)
+                remaining = Word()
+                lineHasWords = true
+              } else if !lineHasWords {
+                break  // Not even one character fits (a wide one in a one-cell line): place it.
+              }
+              finishLine()
+            }
+            remaining.append(character, role: piece.role, link: piece.link, width: cells)
+          }
         }
-        if head.isEmpty {
-          // Not even one character fits (a wide character in a one-cell line): place it.
-          let (forced, rest) = split(remaining, at: 2)
-          append(forced, to: &line)
-          remaining = rest
-        } else {
-          append(head, to: &line)
-          remaining = tail
-        }
-        lineHasWords = true
-        finishLine()
       }
       if !remaining.isEmpty {
         append(remaining, to: &line)
@@ -127,27 +129,6 @@ public enum TextWrapper {
     }
     if !current.isEmpty { words.append(current) }
     return words
-  }
-
-  /// Splits a word so that the head takes at most `cells` cells.
-  private static func split(_ word: Word, at cells: Int) -> (Word, Word) {
-    var head = Word()
-    var tail = Word()
-    var used = 0
-    var full = false
-    for piece in word.pieces {
-      for character in piece.text {
-        let width = DisplayWidth.of(character)
-        if !full && used + width <= cells {
-          head.append(character, role: piece.role, link: piece.link, width: width)
-          used += width
-        } else {
-          full = true
-          tail.append(character, role: piece.role, link: piece.link, width: width)
-        }
-      }
-    }
-    return (head, tail)
   }
 
   private static func append(_ word: Word, to line: inout [StyledSpan]) {
