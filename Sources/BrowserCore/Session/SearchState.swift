@@ -27,7 +27,13 @@ public struct SearchState: Hashable, Sendable {
     current = nil
     let needle = Array(isCaseSensitive ? query : query.lowercased())
     guard !needle.isEmpty else { return }
+    let asciiNeedle = Self.printableASCII(Array(needle.map(String.init).joined().utf8))
+    var buffer: [UInt8] = []
     for (lineIndex, line) in lines.enumerated() {
+      if let asciiNeedle {
+        findASCII(asciiNeedle, in: line, at: lineIndex, buffer: &buffer)
+        continue
+      }
       let text = line.plainText
       let characters = Array(isCaseSensitive ? text : text.lowercased())
       guard characters.count >= needle.count else { continue }
@@ -50,6 +56,43 @@ public struct SearchState: Hashable, Sendable {
         } else {
           index += 1
         }
+      }
+    }
+  }
+
+  /// The needle's bytes when it is printable ASCII, else nil.
+  private static func printableASCII(_ bytes: [UInt8]) -> [UInt8]? {
+    bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F } ? bytes : nil
+  }
+
+  /// Finds an ASCII needle in a line by its UTF-8 bytes: an ASCII byte is always a whole
+  /// character there, so only ASCII letters need folding, and a search over a million lines
+  /// stays well under a second. Cells are counted only where a match is: a byte is a cell
+  /// while the line has been ASCII so far. (Unlike `lowercased()`, this does not fold the
+  /// rare non-ASCII letters whose lower case is ASCII, such as the Kelvin sign.)
+  private mutating func findASCII(
+    _ needle: [UInt8], in line: StyledLine, at lineIndex: Int, buffer: inout [UInt8]
+  ) {
+    buffer.removeAll(keepingCapacity: true)
+    let foldCase = !isCaseSensitive
+    for span in line.spans {
+      for byte in span.text.utf8 {
+        buffer.append(foldCase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+      }
+    }
+    guard buffer.count >= needle.count else { return }
+    let first = needle[0]
+    let asciiPrefix = buffer.firstIndex { $0 >= 0x80 } ?? buffer.count
+    var index = 0
+    while index + needle.count <= buffer.count {
+      if buffer[index] == first && buffer[index..<(index + needle.count)].elementsEqual(needle) {
+        let start =
+          index <= asciiPrefix
+          ? index : DisplayWidth.of(String(decoding: buffer[..<index], as: UTF8.self))
+        matches.append(Match(line: lineIndex, start: start, width: needle.count))
+        index += needle.count
+      } else {
+        index += 1
       }
     }
   }

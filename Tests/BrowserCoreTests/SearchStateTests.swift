@@ -1,0 +1,42 @@
+import Testing
+
+@testable import BrowserCore
+
+/// Matches in display cells, the same whether a line is plain ASCII (searched by bytes) or
+/// not (searched by characters).
+@Suite struct SearchStateTests {
+  private let lines = [
+    "Crutches help", "CRUTCHES and crutches", "naïve crutches", "日本 crutch", "",
+    "crutc", "a crutchcrutch b", "cafe\u{301} • crutch",
+  ].map { StyledLine([StyledSpan($0)], section: 0) }
+
+  private func matches(_ query: String) -> [[Int]] {
+    var search = SearchState(query: query, backward: false)
+    search.find(in: lines)
+    return search.matches.map { [$0.line, $0.start, $0.width] }
+  }
+
+  @Test func lowerCaseQueriesIgnoreCaseOnEveryKindOfLine() {
+    #expect(
+      matches("crutch") == [
+        [0, 0, 6], [1, 0, 6], [1, 13, 6], [2, 6, 6], [3, 5, 6], [6, 2, 6], [6, 8, 6], [7, 7, 6],
+      ])
+  }
+
+  @Test func aCapitalMakesTheSearchCaseSensitive() {
+    #expect(matches("Crutch") == [[0, 0, 6]])
+    #expect(matches("CRUTCHES and") == [[1, 0, 12]])
+  }
+
+  @Test func spansOfALineAreSearchedAsOneText() {
+    let split = [StyledLine([StyledSpan("cru"), StyledSpan("tch", .link, link: 0)], section: 0)]
+    var search = SearchState(query: "crutch", backward: false)
+    search.find(in: split)
+    #expect(search.matches.map { [$0.line, $0.start, $0.width] } == [[0, 0, 6]])
+  }
+
+  @Test func nonASCIIQueriesFindAccentedText() {
+    #expect(matches("naïve") == [[2, 0, 5]])
+    #expect(matches("日本") == [[3, 0, 4]])
+  }
+}
