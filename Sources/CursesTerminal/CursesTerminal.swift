@@ -202,6 +202,10 @@ public final class CursesTerminal: Terminal {
     def_prog_mode()
     endwin()
     let ran = PagerLauncher.run(text, environment: environment)
+    // Ctrl-C or Ctrl-\ typed in the pager (less users stop a search that way) reaches the
+    // whole foreground process group, medterm too: it was meant for the pager, not a quit.
+    let keyboardSignal = medterm_pending_signal()
+    if keyboardSignal == SIGINT || keyboardSignal == SIGQUIT { medterm_clear_pending_signal() }
     reset_prog_mode()
     previous = nil
     clearok(medterm_stdscr(), true)

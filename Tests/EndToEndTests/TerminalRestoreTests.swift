@@ -130,6 +130,23 @@ struct TerminalRestoreTests {
     try expectRestored(tmux, status: 0)
   }
 
+  /// less users press Ctrl-C to stop a search; the SIGINT reaches medterm too, and must
+  /// not end it once the pager is gone.
+  @Test(.enabled(if: Tools.runnable("less"), "less is not installed"))
+  func controlCInThePagerBelongsToThePager() throws {
+    let tmux = try TmuxSession(width: 80, height: 24)
+    try start(tmux)
+    try tmux.keys("L")
+    tmux.waitFor { $0.contains("Links of Osteonecrosis") }
+    try tmux.keys("C-c")
+    try tmux.keys("C-\\")
+    try tmux.keys("q")
+    let back = tmux.waitFor { $0.contains("On this page") && $0.contains("Summary 1/15") }
+    #expect(back != nil)
+    try tmux.keys("q")
+    try expectRestored(tmux, status: 0)
+  }
+
   @Test func tinyAndChangingSizesNeverCrash() throws {
     let tmux = try TmuxSession(width: 80, height: 24)
     try start(tmux)
