@@ -124,6 +124,27 @@ import Testing
     #expect(browser.search?.current == total - 1)
   }
 
+  /// Below 60 columns the sidebar opens over the whole body: a match found while it is open
+  /// must not stay hidden under it (the tester saw the overlay and two markers instead).
+  @Test func aSearchClosesTheNarrowSidebarOverlayToShowTheMatch() {
+    var browser = BrowserState(page: Pages.mercurial, width: 40, height: 12)
+    for key in Key.script("Tab /clone Enter") { _ = browser.handle(key) }
+    #expect(!browser.overlayOpen)
+    #expect(browser.focus == .content)
+    #expect(browser.message == "match 1 of 11")
+    let shown = ScreenComposer.compose(browser).plainText
+    #expect(shown.contains("clone"))
+    #expect(!shown.contains("On this page"))
+    #expect(!shown.contains(browser.glyphs.selectionMarker))
+    // n and N close it too, when Tab has opened it again.
+    for key in Key.script("Tab n") { _ = browser.handle(key) }
+    #expect(!browser.overlayOpen)
+    #expect(browser.message == "match 2 of 11")
+    for key in Key.script("Tab N") { _ = browser.handle(key) }
+    #expect(!browser.overlayOpen)
+    #expect(browser.message == "match 1 of 11")
+  }
+
   @Test func backwardSearchAndEscapeCancels() {
     var browser = state()
     _ = browser.handle(.end)

@@ -472,6 +472,11 @@ public struct BrowserState: Sendable {
     guard let (index, wrapped) = result else { return .bell }
     search.current = index
     self.search = search
+    // The match is what the reader asked to see; a narrow screen's sidebar would cover it.
+    if overlayOpen {
+      overlayOpen = false
+      focus = .content
+    }
     let line = search.matches[index].line
     if line < top || line > bottom {
       top = min(line, max(maximumTop, line))
