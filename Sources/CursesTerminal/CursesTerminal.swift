@@ -15,12 +15,16 @@ public final class CursesTerminal: Terminal {
   /// Why the terminal could not be opened; the caller falls back to printing text.
   public enum OpenError: Error, CustomStringConvertible {
     case notATerminal
+    case noKeyboard
+    case dumbTerminal(String)
     case unknownTerminal(String)
     case noCursorAddressing(String)
 
     public var description: String {
       switch self {
       case .notATerminal: "standard output is not a terminal"
+      case .noKeyboard: "standard input is not a terminal, and /dev/tty cannot be opened for keys"
+      case .dumbTerminal(let name): "TERM is \(name), a terminal that cannot show a screen"
       case .unknownTerminal(let name): "the terminal type '\(name)' is not known to ncurses"
       case .noCursorAddressing(let name): "the terminal type '\(name)' cannot move the cursor"
       }
@@ -34,19 +38,34 @@ public final class CursesTerminal: Terminal {
   /// The signal that ended input, to be re-raised after the terminal is restored.
   public private(set) var terminatingSignal: Int32 = 0
   private var isOpen = true
+  /// Where keys come from: standard input, or the terminal itself when a page arrived on a
+  /// pipe (`cat page | medterm -`), as less does.
+  private let input: UnsafeMutablePointer<FILE>
+  private let inputDescriptor: Int32
+  private let ownsInput: Bool
 
   /// Opens the terminal. `setlocale(LC_ALL, "")` must have run before.
   public init(theme: Theme, mouse: Bool, environment: [String: String]) throws(OpenError) {
     self.environment = environment
-    guard isatty(STDOUT_FILENO) == 1 && isatty(STDIN_FILENO) == 1 else { throw .notATerminal }
+    guard isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
     let name = getenv("TERM").map { String(cString: $0) } ?? ""
     guard !name.isEmpty, name != "dumb" else {
-      throw .unknownTerminal(name.isEmpty ? "(unset)" : name)
+      throw .dumbTerminal(name.isEmpty ? "unset" : "'\(name)'")
     }
+    if isatty(STDIN_FILENO) == 1 {
+      input = medterm_stdin()
+      ownsInput = false
+    } else {
+      guard let terminal = fopen("/dev/tty", "r") else { throw .noKeyboard }
+      input = terminal
+      ownsInput = true
+    }
+    inputDescriptor = fileno(input)
     // Before newterm, so ncurses sees SIGWINCH and SIGTSTP at their defaults and can be
     // delivered them.
     medterm_unblock_terminal_signals()
-    guard let screen = newterm(nil, medterm_stdout(), medterm_stdin()) else {
+    guard let screen = newterm(nil, medterm_stdout(), input) else {
+      if ownsInput { fclose(input) }
       throw .unknownTerminal(name)
     }
     screenPointer = screen
@@ -55,6 +74,7 @@ public final class CursesTerminal: Terminal {
     if tigetstr("cup") == nil || Int(bitPattern: tigetstr("cup")) == -1 {
       endwin()
       delscreen(screen)
+      if ownsInput { fclose(input) }
       throw .noCursorAddressing(name)
     }
     medterm_install_signal_handlers()
@@ -63,6 +83,7 @@ public final class CursesTerminal: Terminal {
     nonl()
     intrflush(medterm_stdscr(), false)
     keypad(medterm_stdscr(), true)
+    Self.defineAlternateKeys()
     medterm_set_escdelay(100)
     curs_set(0)
     idlok(medterm_stdscr(), true)
@@ -91,6 +112,7 @@ public final class CursesTerminal: Terminal {
     curs_set(1)
     endwin()
     delscreen(screenPointer)
+    if ownsInput { fclose(input) }
   }
 
   public var size: TerminalSize {
@@ -154,7 +176,7 @@ public final class CursesTerminal: Terminal {
           remaining = left - slice
         }
         // A hung-up terminal makes reads fail at once instead of timing out.
-        if isatty(STDIN_FILENO) == 0 {
+        if isatty(inputDescriptor) == 0 {
           inputEnded = true
           return nil
         }
@@ -169,7 +191,59 @@ public final class CursesTerminal: Terminal {
         if let key = CursesKeyDecoder.functionKey(code) { return key }
         continue
       }
+      if input == 0x1B {
+        guard let key = escapeOrSequence() else { continue }
+        return key
+      }
       if let key = CursesKeyDecoder.characterKey(UInt32(input)) { return key }
+    }
+  }
+
+  /// Sequences that terminals send for keys their TERM description names otherwise (PuTTY,
+  /// rxvt and tmux send ESC[1~ and ESC[4~ for Home and End, xterm ESC OH and ESC OF), so
+  /// that they arrive as one key whatever TERM says. A sequence TERM already binds is kept.
+  private static func defineAlternateKeys() {
+    let alternates: [(String, Int32)] = [
+      ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME),
+      ("\u{1B}OH", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END),
+      ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END), ("\u{1B}[5~", KEY_PPAGE),
+      ("\u{1B}[6~", KEY_NPAGE), ("\u{1B}[A", KEY_UP), ("\u{1B}OA", KEY_UP),
+      ("\u{1B}[B", KEY_DOWN), ("\u{1B}OB", KEY_DOWN), ("\u{1B}[C", KEY_RIGHT),
+      ("\u{1B}OC", KEY_RIGHT), ("\u{1B}[D", KEY_LEFT), ("\u{1B}OD", KEY_LEFT),
+      ("\u{1B}[3~", KEY_DC), ("\u{1B}[Z", KEY_BTAB),
+    ]
+    for (sequence, code) in alternates where key_defined(sequence) == 0 {
+      define_key(sequence, code)
+    }
+  }
+
+  /// After an ESC that ncurses did not make into a key: a lone Esc, Alt+key (Esc, then the
+  /// key again), or an escape sequence no one defined, which is read to its end and dropped
+  /// so that its bytes never act as keys (the `[` of ESC[24~ would go to the previous
+  /// section). nil means "nothing to report".
+  private func escapeOrSequence() -> Key? {
+    let window = medterm_stdscr()
+    wtimeout(window, 0)
+    var next: wint_t = 0
+    let result = wget_wch(window, &next)
+    guard result != medterm_err() else { return .escape }
+    if result == medterm_key_code_yes() {
+      ungetch(Int32(next))
+      return .escape
+    }
+    switch next {
+    case 0x5B:  // CSI: parameter and intermediate bytes, then one final byte 0x40–0x7E.
+      for _ in 0..<32 {
+        guard wget_wch(window, &next) == OK else { break }
+        if (0x40...0x7E).contains(next) { break }
+      }
+      return nil
+    case 0x4F:  // SS3: one more byte.
+      _ = wget_wch(window, &next)
+      return nil
+    default:
+      unget_wch(wchar_t(next))
+      return .escape
     }
   }
 

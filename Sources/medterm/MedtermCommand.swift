@@ -250,7 +250,7 @@ struct MedtermCommand: ParsableCommand {
       terminal = try CursesTerminal(theme: loaded.theme, mouse: mouse, environment: environment)
     } catch {
       note("\(error); printing the page as text")
-      let columns = Int(getenv("COLUMNS").map { String(cString: $0) } ?? "") ?? 80
+      let columns = Self.textColumns()
       if let page {
         print(
           PlainTextRenderer.render(page, width: max(20, min(columns, 200)), glyphs: glyphs),

@@ -68,6 +68,40 @@ struct BrowserInTmuxTests {
     tmux.waitFor { $0.contains("same-modes") }
   }
 
+  /// Home and End as PuTTY, rxvt and tmux send them (ESC[1~, ESC[4~), whatever TERM says;
+  /// a sequence nobody defined is dropped whole, so its `[` never runs "previous section".
+  @Test func homeEndSequencesAndUnknownOnesAreWholeKeys() throws {
+    let tmux = try TmuxSession(width: 100, height: 30)
+    try tmux.run("'\(medterm)'")
+    tmux.waitFor { $0.contains("Summary 1/15") }
+    try tmux.keys("]", "]", "]")
+    tmux.waitFor { $0.contains("Treatments and Therapies 4/15") }
+    try tmux.tmux(["send-keys", "-t", "0", "-H", "1b", "5b", "34", "7e"])
+    let end = tmux.waitFor { $0.contains("100%") }
+    #expect(end?.contains("Link number") == false)
+    try tmux.tmux(["send-keys", "-t", "0", "-H", "1b", "5b", "31", "7e"])
+    tmux.waitFor { $0.contains("Summary 1/15") }
+    try tmux.keys("]", "]")
+    tmux.waitFor { $0.contains("Diagnosis and Tests 3/15") }
+    try tmux.tmux(["send-keys", "-t", "0", "-H", "1b", "5b", "39", "39", "3b", "35", "7e"])
+    try tmux.keys("]")
+    let after = tmux.waitFor { $0.contains("Treatments and Therapies 4/15") }
+    #expect(after?.contains("Link number") == false)
+    try tmux.keys("q")
+  }
+
+  /// A page on a pipe: keys come from the terminal itself, as in less.
+  @Test func aPageFromAPipeIsBrowsedWithKeysFromTheTerminal() throws {
+    let tmux = try TmuxSession(width: 100, height: 30)
+    let seed = Medterm.corpus.appendingPathComponent("osteonecrosis.seed.txt").path
+    try tmux.run("cat '\(seed)' | '\(medterm)' -; echo \"exit=$?\"")
+    tmux.waitFor { $0.contains("On this page") && $0.contains("Summary 1/15") }
+    try tmux.keys("]")
+    tmux.waitFor { $0.contains("Start Here 2/15") }
+    try tmux.keys("q")
+    tmux.waitFor { $0.contains("exit=0") }
+  }
+
   @Test func dumbTerminalGetsTextAndANote() throws {
     let tmux = try TmuxSession(width: 80, height: 24, term: "dumb")
     try tmux.run("'\(medterm)' 2>note.txt | head -3; cat note.txt")
