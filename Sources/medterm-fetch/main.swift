@@ -79,6 +79,7 @@ do {
 }
 
 let delegate = FetchDelegate(options: options, body: body, reporter: reporter)
+ScratchHome.enter()
 let configuration = URLSessionConfiguration.ephemeral
 configuration.urlCache = nil
 configuration.requestCachePolicy = .reloadIgnoringLocalAndRemoteCacheData
@@ -96,6 +97,7 @@ var request = URLRequest(url: url)
 request.httpMethod = "GET"
 request.timeoutInterval = TimeInterval(options.timeoutSeconds)
 session.dataTask(with: request).resume()
+ScratchHome.leave()
 
 // The total timeout is ours, not URLSession's: its request timeout restarts with every byte,
 // so a server that trickles would never time out.

@@ -21,7 +21,7 @@ final class HelperProtocolTests {
   }
 
   /// Runs medterm-fetch with `arguments`, standard output to a file, and waits.
-  func run(_ arguments: [String]) throws -> Run {
+  func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Run {
     let outputPath = directory.path + "/stdout-\(UUID().uuidString)"
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -33,7 +33,11 @@ final class HelperProtocolTests {
     defer { argv.forEach { free($0) } }
     var pid: pid_t = 0
     let start = Date()
-    guard posix_spawn(&pid, Paths.helper, &actions, nil, argv, environ) == 0 else {
+    var environment = ProcessInfo.processInfo.environment
+    environment.merge(extra) { $1 }
+    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { envp.forEach { free($0) } }
+    guard posix_spawn(&pid, Paths.helper, &actions, nil, argv, envp) == 0 else {
       throw ServerError.cannotStart("medterm-fetch")
     }
     var status: Int32 = 0
@@ -62,6 +66,24 @@ final class HelperProtocolTests {
     #expect(result.lines.dropLast().allSatisfy { $0.hasPrefix("progress ") })
     let size = try FileManager.default.attributesOfItem(atPath: body)[.size] as? Int
     #expect(result.lines.dropLast().last == "progress \(size ?? -1) \(size ?? -1)")
+  }
+
+  /// Foundation makes cache and data directories on its own when URLSession loads; a fetch
+  /// must leave none of them behind, nor its own scratch directory.
+  @Test func aFetchLeavesNothingInTheUsersDirectories() throws {
+    let places = ["data", "cache", "tmp"].map { directory.path + "/home-" + $0 }
+    for place in places {
+      try FileManager.default.createDirectory(atPath: place, withIntermediateDirectories: true)
+    }
+    let result = try run(
+      [server.url("/corpus/web/mercurial.source.html"), bodyFile()],
+      environment: [
+        "XDG_DATA_HOME": places[0], "XDG_CACHE_HOME": places[1], "TMPDIR": places[2],
+      ])
+    #expect(result.status == 0)
+    for place in places {
+      #expect(try FileManager.default.contentsOfDirectory(atPath: place) == [], "\(place)")
+    }
   }
 
   @Test func errorLineAndExitStatus() throws {
