@@ -145,44 +145,39 @@ public enum ScreenComposer {
     let y = screen.height - 1
     screen.fill(y: y, role: .statusBar)
     if let prompt = state.prompt {
-      let end = screen.write(
-        prompt.label + text(prompt.text, state.glyphs), x: 0, y: y, role: .prompt)
+      // Typing happens at the end, so a long query shows its end, with the cursor after it.
+      let room = screen.width - 1 - DisplayWidth.of(prompt.label)
+      let typed = truncatedAtStart(text(prompt.text, state.glyphs), to: room, state.glyphs)
+      let end = screen.write(prompt.label + typed, x: 0, y: y, role: .prompt)
       screen.cursor = (min(end, screen.width - 1), y)
       return
     }
-    let dot = " \(state.glyphs.middleDot) "
     let sections = state.page.sections
-    var left = " "
+    var title = ""
+    var position = ""
     if sections.indices.contains(state.currentSection) {
-      left +=
-        text(sections[state.currentSection].title, state.glyphs)
-        + " \(state.currentSection + 1)/\(sections.count)"
+      title = text(sections[state.currentSection].title, state.glyphs)
+      position = "\(state.currentSection + 1)/\(sections.count)"
     }
-    let right = " \(state.percentThrough)% "
-    let rightWidth = DisplayWidth.of(right)
-    let leftShown = truncated(left, to: max(0, screen.width - rightWidth - 1), state.glyphs)
-    let x = screen.write(leftShown, x: 0, y: y, role: .statusBar)
-    let room = screen.width - rightWidth - x
+    let tail: StatusLine.Tail
+    var tailRole = StyleRole.statusBar
     if let message = state.message {
-      let shown = truncated(dot + text(message, state.glyphs), to: room, state.glyphs)
-      screen.write(shown, x: x, y: y, role: .statusMessage)
+      tail = .message(text(message, state.glyphs))
+      tailRole = .statusMessage
     } else if let link = state.visibleSelectedLink {
       // The selected link's address, as a browser's status bar shows it.
       let address = state.page.links[link].url ?? "no address in this copy"
-      let shown = truncated(
-        dot + "[\(link + 1)] " + text(address, state.glyphs), to: room, state.glyphs)
-      screen.write(shown, x: x, y: y, role: .statusBar)
+      tail = .message("[\(link + 1)] " + text(address, state.glyphs))
     } else {
-      // Key hints go in whole or not at all.
       let focusHint = state.focus == .sidebar ? "Enter go" : "Tab sidebar"
-      var hints = ""
-      for hint in [focusHint, "/ search", "? help", "q quit"] {
-        guard DisplayWidth.of(hints + dot + hint) <= room else { break }
-        hints += dot + hint
-      }
-      screen.write(hints, x: x, y: y, role: .statusBar)
+      tail = .hints([focusHint, "/ search", "? help", "q quit"])
     }
-    screen.write(right, x: screen.width - rightWidth, y: y, role: .statusBar)
+    let line = StatusLine(
+      title: title, position: position, tail: tail, percent: state.percentThrough,
+      width: screen.width, glyphs: state.glyphs)
+    let x = screen.write(line.left, x: 0, y: y, role: .statusBar)
+    screen.write(line.tail, x: x, y: y, role: tailRole)
+    screen.write(line.right, x: screen.width - DisplayWidth.of(line.right), y: y, role: .statusBar)
   }
 
   /// The lines of the help screen, built from the command table.
@@ -259,5 +254,23 @@ public enum ScreenComposer {
       used += width
     }
     return String(result.reversed().drop(while: { $0 == " " }).reversed()) + ellipsis
+  }
+
+  /// Cuts text to a number of cells from the start, keeping its end: for input being typed.
+  public static func truncatedAtStart(_ value: String, to cells: Int, _ glyphs: Glyphs) -> String {
+    guard cells > 0 else { return "" }
+    guard DisplayWidth.of(value) > cells else { return value }
+    let ellipsis = glyphs.ellipsis
+    let room = cells - DisplayWidth.of(ellipsis)
+    guard room > 0 else { return String(ellipsis.prefix(cells)) }
+    var kept: [Character] = []
+    var used = 0
+    for character in value.reversed() {
+      let width = DisplayWidth.of(character)
+      if used + width > room { break }
+      kept.append(character)
+      used += width
+    }
+    return ellipsis + String(kept.reversed())
   }
 }
