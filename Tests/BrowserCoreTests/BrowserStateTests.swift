@@ -21,6 +21,20 @@ import Testing
     #expect(start.selectedRow.map { start.sidebar.rows[$0].title } == "Summary")
   }
 
+  /// A page that fits the screen has not been scrolled: selecting a link in its first
+  /// section must not make the scroll-spy jump to the last one.
+  @Test func aPageThatFitsIsReadFromItsFirstSection() {
+    let html =
+      "<!DOCTYPE html><html><body><h1>T</h1><p><a href='https://example.com/'>abs</a> text</p>"
+      + "<h2>Sec</h2><p>x</p></body></html>"
+    var browser = BrowserState(page: Pages.page(Array(html.utf8)), width: 60, height: 12)
+    #expect(browser.page.sections[browser.currentSection].title == "T")
+    _ = browser.handle(.character("}"))
+    #expect(browser.page.sections[browser.currentSection].title == "T")
+    _ = browser.handle(.character("]"))
+    #expect(browser.page.sections[browser.currentSection].title == "Sec")
+  }
+
   @Test func sidebarRowsAreThePagesOwnMenu() {
     let rows = state().sidebar.rows
     let groups = rows.filter { $0.kind == .group }.map(\.title)

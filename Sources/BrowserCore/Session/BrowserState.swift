@@ -354,7 +354,9 @@ public struct BrowserState: Sendable {
   /// heading is on screen, since the reader's eye is there and the page cannot scroll on.
   private func sectionBeingRead() -> Int {
     let atTop = layout.section(atLine: top)
-    guard top >= maximumTop else { return atTop }
+    // Scrolled to the end, the last heading in view is the one being read; a page that
+    // fits the screen has not been scrolled at all, so it is read from its first section.
+    guard top >= maximumTop && top > 0 else { return atTop }
     let bottom = top + geometry.bodyHeight
     return layout.sectionStarts.lastIndex { $0 >= top && $0 < bottom } ?? atTop
   }
