@@ -45,7 +45,9 @@ import Testing
     let summary = try #require(page.sections.first)
     #expect(summary.id == "summary")
     #expect(summary.title == "Summary")
-    let paragraphs = summary.blocks.compactMap { block -> [TextRun]? in
+    // The first paragraph is the twin's link (twinIsALinkAtTheTopOfThePage); the summary
+    // text follows it.
+    let paragraphs = summary.blocks.dropFirst().compactMap { block -> [TextRun]? in
       if case .paragraph(let runs) = block { return runs }
       return nil
     }
@@ -61,11 +63,13 @@ import Testing
     #expect(
       summary.blocks.last
         == .attribution("NIH: National Institute of Diabetes and Digestive and Kidney Diseases"))
-    // The links inside the summary are numbered first, in reading order.
-    #expect(page.links.prefix(3).map(\.title) == ["type 2 diabetes", "prediabetes", "blood sugar"])
-    #expect(page.links.first?.url == "https://medlineplus.gov/diabetestype2.html")
-    #expect(page.links.first?.kind == .inline)
-    #expect(page.links.first?.section == 0)
+    // The links inside the summary are numbered next, after the twin, in reading order.
+    let summaryLinks = page.links.dropFirst()
+    #expect(
+      summaryLinks.prefix(3).map(\.title) == ["type 2 diabetes", "prediabetes", "blood sugar"])
+    #expect(summaryLinks.first?.url == "https://medlineplus.gov/diabetestype2.html")
+    #expect(summaryLinks.first?.kind == .inline)
+    #expect(summaryLinks.first?.section == 0)
   }
 
   @Test func a1cSitesGroupedByCategory() throws {
@@ -178,8 +182,10 @@ import Testing
     let page = try XMLFixtures.firstPage("mplus_topics_2012-07-21.gsa-fixture.xml")
     let summary = try #require(page.sections.first)
     #expect(summary.id == "summary")
-    guard case .paragraph(let first) = summary.blocks.first else {
-      Issue.record("summary starts with \(String(describing: summary.blocks.first))")
+    // After the twin's link (twinIsALinkAtTheTopOfThePage), the summary text.
+    guard case .paragraph(let first) = summary.blocks.dropFirst().first else {
+      Issue.record(
+        "summary text starts with \(String(describing: summary.blocks.dropFirst().first))")
       return
     }
     #expect(first.plainText.hasPrefix("Your abdomen extends from below your chest to your groin."))
@@ -514,6 +520,40 @@ import Testing
     #expect(collection.topics.map(\.title) == ["Offline"])
     #expect(collection.topics.first?.alsoCalled == ["before after"])
     #expect(!listener.hasPendingConnection)
+  }
+
+  // MARK: - The other-language twin
+
+  @Test func twinIsALinkAtTheTopOfThePage() throws {
+    let page = try XMLFixtures.firstPage("mplus_topics_2024-08-10.excerpt-A1C.xml")
+    let twin = try #require(page.links.first)
+    #expect(twin.title == "Prueba de hemoglobina glicosilada (HbA1c)")
+    #expect(twin.url == "https://medlineplus.gov/spanish/a1c.html")
+    #expect(twin.language == "es")
+    #expect(twin.kind == .inline)
+    #expect(twin.section == 0)
+    #expect(
+      page.sections.first?.blocks.first
+        == .paragraph([
+          TextRun("Also in Spanish: "),
+          TextRun("Prueba de hemoglobina glicosilada (HbA1c)", link: 0),
+        ]))
+  }
+
+  @Test func twinsLinkToEachOthersPagesInTheirOwnWords() throws {
+    let collection = try XMLFixtures.collection("mplus_topics_2012-07-21.gsa-fixture.xml")
+    let (english, spanish) = (collection.topics[0], collection.topics[1])
+    // Each twin link is the other topic's own address, which is how the library finds it.
+    #expect(english.links.first?.url == spanish.origin)
+    #expect(spanish.links.first?.url == english.origin)
+    #expect(english.links.first?.language == "es")
+    #expect(spanish.links.first?.language == "en")
+    guard case .paragraph(let runs)? = spanish.sections.first?.blocks.first else {
+      Issue.record("the Spanish summary does not start with its twin")
+      return
+    }
+    #expect(runs.plainText == "También en inglés: Abdominal Pain")
+    #expect(runs.last?.link == 0)
   }
 
   // MARK: - 19 topics of the 2024 file, from the JSON copy

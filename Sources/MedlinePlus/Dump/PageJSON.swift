@@ -119,6 +119,7 @@ public enum PageJSON {
       ("alsoInSpanish", .bool(link.alsoInSpanish)),
       ("spanishURL", .optional(link.spanishURL)),
       ("section", link.section.map(JSONValue.number) ?? .null),
+      ("language", .optional(link.language)),
     ])
   }
 

@@ -58,6 +58,7 @@ public enum PageTreeDump {
     }
     if link.alsoInSpanish { parts.append("ES" + (link.spanishURL.map { " \($0)" } ?? "")) }
     parts.append("url: \(link.url ?? "(none)")")
+    if let language = link.language { parts.append("lang: \(language)") }
     if let section = link.section { parts.append("§\(section)") }
     return parts.joined(separator: " | ")
   }

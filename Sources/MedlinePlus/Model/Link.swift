@@ -24,6 +24,9 @@ public struct Link: Hashable, Sendable {
   public var kind: Kind
   /// The index of the section that holds the link.
   public var section: Int?
+  /// The language of the linked page (BCP 47, `es`) when the source says which: the
+  /// other-language twin of a topic. Nil means unknown, not "same as the page".
+  public var language: String?
 
   public init(
     title: String,
@@ -33,7 +36,8 @@ public struct Link: Hashable, Sendable {
     alsoInSpanish: Bool = false,
     spanishURL: String? = nil,
     kind: Kind = .resource,
-    section: Int? = nil
+    section: Int? = nil,
+    language: String? = nil
   ) {
     self.title = title
     self.url = url
@@ -43,6 +47,7 @@ public struct Link: Hashable, Sendable {
     self.spanishURL = spanishURL
     self.kind = kind
     self.section = section
+    self.language = language
   }
 }
 

@@ -21,8 +21,10 @@ extension HealthTopicRecord {
       if let built = section(&assembler) { sections.append(built) }
     }
 
+    let info = topicInfo()
     addSection { assembler in
-      let blocks = summaryBlocks(assembler: &assembler)
+      let twin = info.twin.flatMap { Self.twinParagraph($0, assembler: &assembler) }
+      let blocks = (twin.map { [$0] } ?? []) + summaryBlocks(assembler: &assembler)
       return blocks.isEmpty ? nil : Section(id: "summary", title: fixed.summary, blocks: blocks)
     }
 
@@ -84,7 +86,7 @@ extension HealthTopicRecord {
       outline: Self.outline(for: sections),
       sections: sections,
       links: assembler.links,
-      topic: topicInfo())
+      topic: info)
   }
 
   /// The six menu groups with an entry per section present, in catalog order.
@@ -112,6 +114,26 @@ extension HealthTopicRecord {
       twin: twin,
       seeReferences: seeReferences.filter { !$0.isEmpty },
       meshHeadings: meshDescriptors.filter { !$0.isEmpty })
+  }
+
+  // MARK: - The other-language twin
+
+  /// The twin as a link at the top of the page, where MedlinePlus puts its language switch,
+  /// worded as the page words its resources' twins ("Also in Spanish"): the browser opens it
+  /// from the same file like any topic link, and `/` finds it.
+  private static func twinParagraph(
+    _ twin: TopicReference, assembler: inout PageAssembler
+  ) -> Block? {
+    guard let url = assembler.resolve(twin.url) else { return nil }
+    let lead =
+      switch twin.language {
+      case "es": "Also in Spanish: "
+      case "en": "También en inglés: "
+      default: "Also in \(twin.language ?? "another language"): "
+      }
+    let text = twin.title.isEmpty ? url : twin.title
+    let link = assembler.add(Link(title: text, url: url, kind: .inline, language: twin.language))
+    return .paragraph([TextRun(lead), TextRun(text, link: link)])
   }
 
   // MARK: - Summary
