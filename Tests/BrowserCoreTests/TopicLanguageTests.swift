@@ -4,8 +4,8 @@ import Testing
 @testable import BrowserCore
 @testable import MedlinePlus
 
-/// A topic of a health-topics file on screen: its other-language twin is a link at the top
-/// that opens from the same file.
+/// A topic of a health-topics file on screen in its language: its other-language twin is a
+/// link at the top that opens from the same file, and a Spanish topic's menu is in Spanish.
 @Suite struct TopicLanguageTests {
   private let catalog = TopicIndexTests.CorpusCatalog(["mplus_topics_2012-07-21.gsa-fixture.xml"])
 
@@ -50,5 +50,41 @@ import Testing
     #expect(title(back) == "Abdominal Pain")
     let (again, _) = session("} Enter } Enter")
     #expect(title(again) == "Abdominal Pain")
+  }
+
+  @Test func spanishTopicShowsItsMenuInSpanish() throws {
+    let (opened, terminal) = session("} Enter")
+    #expect(title(opened) == "Dolor abdominal")
+    let screen = try #require(terminal.lastScreen).plainText
+    for label in [
+      "Lo básico", "Aprenda más", "Vea, juegue y aprenda", "No hay enlaces disponibles",
+    ] {
+      #expect(screen.contains(label), "\(label)")
+    }
+    for label in ["Basics", "Learn More", "See, Play and Learn", "No links available"] {
+      #expect(!screen.contains(label), "\(label)")
+    }
+    #expect(screen.contains("También en inglés: [1]Abdominal Pain"))
+  }
+
+  @Test func spanishSidebarRowsAreAllSpanish() throws {
+    guard case .page(let state) = session("} Enter").0.view else {
+      Issue.record("no topic open")
+      return
+    }
+    let sidebar = state.sidebar
+    #expect(sidebar.heading == "En esta página")
+    let groups = sidebar.rows.filter { $0.kind == .group }.map(\.title)
+    #expect(
+      groups == [
+        "Lo básico", "Aprenda más", "Vea, juegue y aprenda", "Investigación", "Recursos",
+        "Para usted", "Más en esta página",
+      ])
+    #expect(
+      sidebar.rows.filter { $0.kind == .noLinks }.allSatisfy {
+        $0.title == "No hay enlaces disponibles"
+      })
+    // Still a MedlinePlus topic page: its links to other topics open in the browser.
+    #expect(BrowserSession.isTopicPage(state.page))
   }
 }

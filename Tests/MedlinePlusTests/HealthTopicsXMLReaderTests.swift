@@ -522,7 +522,7 @@ import Testing
     #expect(!listener.hasPendingConnection)
   }
 
-  // MARK: - The other-language twin
+  // MARK: - The other-language twin and the Spanish menu
 
   @Test func twinIsALinkAtTheTopOfThePage() throws {
     let page = try XMLFixtures.firstPage("mplus_topics_2024-08-10.excerpt-A1C.xml")
@@ -554,6 +554,50 @@ import Testing
     }
     #expect(runs.plainText == "También en inglés: Abdominal Pain")
     #expect(runs.last?.link == 0)
+  }
+
+  @Test func spanishTopicLabelsItsMenuInSpanishAndKeepsTheGroupsIdentity() throws {
+    let collection = try XMLFixtures.collection("mplus_topics_2012-07-21.gsa-fixture.xml")
+    let (english, spanish) = (collection.topics[0], collection.topics[1])
+    #expect(english.outline.map(\.label) == MedlinePlusCatalog.groups)
+    #expect(spanish.outline.map(\.title) == MedlinePlusCatalog.groups)
+    #expect(
+      spanish.outline.map(\.label) == [
+        "Lo básico", "Aprenda más", "Vea, juegue y aprenda", "Investigación", "Recursos",
+        "Para usted",
+      ])
+    #expect(spanish.menuWording == .spanish)
+    #expect(english.menuWording == .english)
+  }
+
+  @Test func spanishOutlineDumpHasNoEnglishLabels() throws {
+    let copy = try XMLFixtures.bytes("mplus_topics_2024-08-10.19-topics.xmltodict.json")
+    let (xml, _) = try TopicsJSONToXML.file(fromJSON: Data(copy))
+    let collection = try XMLFixtures.read(xml)
+    let peptic = try #require(collection.topics.first { $0.title == "Úlcera péptica" })
+    let dump = PageOutlineDump.render(peptic)
+    let lines = dump.split(separator: "\n").map(String.init)
+    #expect(lines.contains("En esta página"))
+    #expect(lines.contains("  Lo básico"))
+    #expect(lines.contains("  Aprenda más"))
+    #expect(lines.contains("  Para usted"))
+    #expect(lines.contains("  Más en esta página"))
+    for english in [
+      "On this page", "More on this page", "Basics", "Learn More", "See, Play and Learn",
+      "Research", "Resources", "For You", "no links available",
+    ] {
+      #expect(!lines.contains { $0.trimmingSpaces == english }, "\(english)")
+      #expect(!dump.contains("(\(english))"), "\(english)")
+    }
+    if peptic.outline.contains(where: \.hasNoLinks) {
+      #expect(lines.contains("    (no hay enlaces disponibles)"))
+    }
+    // The JSON keeps `title` as the group's identity and adds what the page shows.
+    let json = Data(PageJSON.value(peptic).serialized().utf8)
+    let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+    let first = try #require((object["outline"] as? [[String: Any]])?.first)
+    #expect(first["title"] as? String == "Basics")
+    #expect(first["label"] as? String == "Lo básico")
   }
 
   // MARK: - 19 topics of the 2024 file, from the JSON copy

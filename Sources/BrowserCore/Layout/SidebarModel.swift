@@ -24,23 +24,29 @@ public struct SidebarModel: Sendable, Hashable {
     }
   }
 
-  /// The label of the last group, holding sections outside the page's menu.
-  public static let moreGroupTitle = "More on this page"
-  public static let noLinksLabel = "No links available"
+  /// The label of the last group, holding sections outside the page's menu (on an English
+  /// page; `MenuWording` has the others).
+  public static let moreGroupTitle = MenuWording.english.moreOnThisPage
+  public static let noLinksLabel = MenuWording.english.noLinksAvailable
   /// The title the outline of an ordinary page has (its headings).
   public static let contentsTitle = "Contents"
 
   public let rows: [Row]
+  /// The label above the rows: the menu's own ("On this page", "En esta página"), or
+  /// "Contents" for the outline of an ordinary page's headings.
+  public let heading: String
 
   public init(page: Page) {
     var rows: [Row] = []
+    let wording = page.menuWording
     // A page with one heading outline has no groups of its own: the sidebar's label says
     // "Contents", so a group row saying it again would only take space.
     let single = page.outline.count == 1 && page.outline[0].title == Self.contentsTitle
+    heading = single ? Self.contentsTitle : wording.onThisPage
     for group in page.outline {
-      if !single { rows.append(Row(title: group.title, kind: .group, depth: 0)) }
+      if !single { rows.append(Row(title: group.label, kind: .group, depth: 0)) }
       if group.hasNoLinks {
-        rows.append(Row(title: Self.noLinksLabel, kind: .noLinks, depth: 1))
+        rows.append(Row(title: wording.noLinksAvailable, kind: .noLinks, depth: 1))
       }
       for entry in group.entries {
         let kind = entry.section.map(RowKind.entry) ?? .missingEntry
@@ -49,7 +55,7 @@ public struct SidebarModel: Sendable, Hashable {
     }
     let unnamed = page.sectionsOutsideOutline
     if !unnamed.isEmpty {
-      rows.append(Row(title: Self.moreGroupTitle, kind: .group, depth: 0))
+      rows.append(Row(title: wording.moreOnThisPage, kind: .group, depth: 0))
       for section in unnamed {
         rows.append(
           Row(title: page.sections[section].title, kind: .entry(section: section), depth: 1))

@@ -36,6 +36,7 @@ public enum PageJSON {
   private static func outlineGroup(_ group: OutlineGroup) -> JSONValue {
     .object([
       ("title", .string(group.title)),
+      ("label", .string(group.label)),
       ("noLinksAvailable", .bool(group.hasNoLinks)),
       (
         "entries",

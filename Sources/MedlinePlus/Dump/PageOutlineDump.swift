@@ -7,10 +7,11 @@ public enum PageOutlineDump {
       out.append("Also called: " + page.alsoCalled.joined(separator: ", "))
     }
     out.append("")
-    out.append("On this page")
+    let wording = page.menuWording
+    out.append(wording.onThisPage)
     for group in page.outline {
-      out.append("  " + group.title)
-      if group.hasNoLinks { out.append("    (no links available)") }
+      out.append("  " + group.label)
+      if group.hasNoLinks { out.append("    (\(wording.noLinksAvailable.lowercased()))") }
       for entry in group.entries {
         let indent = String(repeating: "  ", count: entry.depth + 2)
         out.append(indent + entry.title + (entry.section == nil ? "  (not on this page)" : ""))
@@ -18,7 +19,7 @@ public enum PageOutlineDump {
     }
     let unnamed = page.sectionsOutsideOutline
     if !unnamed.isEmpty {
-      out.append("  More on this page")
+      out.append("  " + wording.moreOnThisPage)
       for index in unnamed { out.append("    " + page.sections[index].title) }
     }
     out.append("")

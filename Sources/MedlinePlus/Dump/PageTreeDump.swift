@@ -16,8 +16,10 @@ public enum PageTreeDump {
     if let topic = page.topic { appendTopic(topic, to: &out) }
     out.append("  outline:")
     for group in page.outline {
+      let label = group.label == group.title ? "" : " label \(quoted(group.label))"
       out.append(
-        "    group \(quoted(group.title))\(group.hasNoLinks ? " (no links available)" : "")")
+        "    group \(quoted(group.title))\(label)\(group.hasNoLinks ? " (no links available)" : "")"
+      )
       for entry in group.entries {
         let target = entry.section.map { "→ §\($0) \(page.sections[$0].id)" } ?? "→ (missing)"
         let indent = String(repeating: "  ", count: entry.depth)

@@ -1,12 +1,18 @@
 /// A group of the "On this page" menu ("Basics", "Learn More", …) with its entries.
 public struct OutlineGroup: Hashable, Sendable {
-  /// The group label as the page shows it.
+  /// What the group is: for MedlinePlus's six menu groups their English title ("Basics")
+  /// whatever the page's language, so a topic page is recognised by its groups in any
+  /// language (`MedlinePlusCatalog.groups`); for other pages the heading itself.
   public var title: String
+  /// The group label as the page shows it ("Lo básico" on a Spanish page); the title unless
+  /// the page words it differently.
+  public var label: String
   /// The entries; empty when the page shows "No links available" for the group.
   public var entries: [OutlineEntry]
 
-  public init(title: String, entries: [OutlineEntry] = []) {
+  public init(title: String, label: String? = nil, entries: [OutlineEntry] = []) {
     self.title = title
+    self.label = label ?? title
     self.entries = entries
   }
 

@@ -50,6 +50,9 @@ public struct Page: Hashable, Sendable {
     sections.firstIndex { $0.id == anchor }
   }
 
+  /// The words around the menu ("On this page", "No links available") in the page's language.
+  public var menuWording: MenuWording { .forLanguage(language) }
+
   /// Sections that no outline entry points at (Topic Image, Medical Encyclopedia, …).
   public var sectionsOutsideOutline: [Int] {
     let named = Set(outline.flatMap { $0.entries.compactMap(\.section) })

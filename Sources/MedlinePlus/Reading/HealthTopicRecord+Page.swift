@@ -83,21 +83,25 @@ extension HealthTopicRecord {
       origin: origin,
       language: tag,
       format: .healthTopicsXML,
-      outline: Self.outline(for: sections),
+      outline: Self.outline(for: sections, wording: .forLanguage(tag)),
       sections: sections,
       links: assembler.links,
       topic: info)
   }
 
-  /// The six menu groups with an entry per section present, in catalog order.
-  private static func outline(for sections: [Section]) -> [OutlineGroup] {
+  /// The six menu groups with an entry per section present, in catalog order, labelled in
+  /// the page's language.
+  private static func outline(for sections: [Section], wording: MenuWording) -> [OutlineGroup] {
     var entries: [String: [OutlineEntry]] = [:]
     for (index, section) in sections.enumerated() {
       guard let category = MedlinePlusCatalog.category(anchor: section.id) else { continue }
       entries[category.group, default: []].append(
         OutlineEntry(title: section.title, section: index))
     }
-    return MedlinePlusCatalog.groups.map { OutlineGroup(title: $0, entries: entries[$0] ?? []) }
+    return MedlinePlusCatalog.groups.map { group in
+      OutlineGroup(
+        title: group, label: wording.label(forGroup: group), entries: entries[group] ?? [])
+    }
   }
 
   private func topicInfo() -> TopicInfo {
