@@ -28,7 +28,10 @@ public enum ScreenComposer {
       break
     }
     drawStatus(state, on: &screen)
-    if let helpTop = state.helpTop { drawHelp(state, top: helpTop, on: &screen) }
+    if let helpTop = state.helpTop {
+      HelpOverlay(width: screen.width, height: screen.height, glyphs: state.glyphs)
+        .draw(top: helpTop, on: &screen)
+    }
     return screen
   }
 
@@ -195,41 +198,9 @@ public enum ScreenComposer {
       }
     }
     lines.append(("", "", false))
-    lines.append(("1-9…", "type a link's number, then Enter, to select it", false))
+    lines.append(("1-9" + glyphs.ellipsis, "type a link's number, then Enter, to select it", false))
     lines.append(("", "Esc closes a prompt or this help; any other key too.", false))
     return lines
-  }
-
-  private static func drawHelp(_ state: BrowserState, top: Int, on screen: inout ScreenBuffer) {
-    let lines = helpLines(glyphs: state.glyphs)
-    let keyWidth = min(24, lines.map { DisplayWidth.of($0.keys) }.max() ?? 10)
-    let boxWidth = min(screen.width - 2, 72)
-    let boxHeight = min(screen.height - 2, lines.count + 2)
-    let x0 = max(0, (screen.width - boxWidth) / 2)
-    let y0 = max(1, (screen.height - boxHeight) / 2)
-    let inner = boxHeight - 2
-    let first = min(top, max(0, lines.count - inner))
-    for row in 0..<boxHeight {
-      screen.fill(y: y0 + row, from: x0, to: x0 + boxWidth, role: .help)
-    }
-    let title = lines.count > inner ? " medterm keys (j/k scroll) " : " medterm keys "
-    let rule = String(repeating: state.glyphs.horizontalBar, count: max(0, boxWidth))
-    screen.write(rule, x: x0, y: y0, role: .border, limit: x0 + boxWidth)
-    screen.write(title, x: x0 + 2, y: y0, role: .heading, limit: x0 + boxWidth)
-    screen.write(rule, x: x0, y: y0 + boxHeight - 1, role: .border, limit: x0 + boxWidth)
-    for row in 0..<inner {
-      let index = first + row
-      guard lines.indices.contains(index) else { break }
-      let line = lines[index]
-      let y = y0 + 1 + row
-      if line.isGroup {
-        screen.write(" " + line.keys, x: x0, y: y, role: .heading, limit: x0 + boxWidth)
-      } else {
-        screen.write("   " + line.keys, x: x0, y: y, role: .strong, limit: x0 + keyWidth + 4)
-        screen.write(
-          line.summary, x: x0 + keyWidth + 5, y: y, role: .help, limit: x0 + boxWidth - 1)
-      }
-    }
   }
 
   /// Text as the screen can show it: transliterated to ASCII when the terminal cannot show

@@ -492,11 +492,17 @@ public struct BrowserState: Sendable {
   }
 
   private mutating func helpKey(_ key: Key) -> Effect {
+    // Scrolling stops at the help's last row: past it, k would seem not to work.
+    let help = HelpOverlay(width: geometry.width, height: geometry.height, glyphs: glyphs)
+    let top = min(helpTop ?? 0, help.maximumTop)
+    let page = max(1, help.visibleRows - 1)
     switch key {
-    case .down, .character("j"): helpTop = (helpTop ?? 0) + 1
-    case .up, .character("k"): helpTop = max(0, (helpTop ?? 0) - 1)
-    case .pageDown, .character(" "): helpTop = (helpTop ?? 0) + geometry.bodyHeight
-    case .pageUp, .character("b"): helpTop = max(0, (helpTop ?? 0) - geometry.bodyHeight)
+    case .down, .character("j"): helpTop = min(top + 1, help.maximumTop)
+    case .up, .character("k"): helpTop = max(0, top - 1)
+    case .pageDown, .character(" "): helpTop = min(top + page, help.maximumTop)
+    case .pageUp, .character("b"): helpTop = max(0, top - page)
+    case .home, .character("g"): helpTop = 0
+    case .end, .character("G"): helpTop = help.maximumTop
     default: helpTop = nil
     }
     return .none
