@@ -44,9 +44,12 @@ enum PagerLauncher {
     return words
   }
 
-  /// Runs the pager and waits for it. Returns false when it could not be started.
+  /// Runs the pager and waits for it. Returns false when it could not be started, or when
+  /// it is `cat`: people set PAGER=cat to turn paging off in line-by-line tools, and in a
+  /// full-screen program cat's text would be painted over before anyone could read it.
   static func run(_ text: String, environment: [String: String]) -> Bool {
     let arguments = commandLine(environment: environment)
+    if arguments.first.map({ $0.split(separator: "/").last == "cat" }) == true { return false }
     guard let input = privateFile(containing: text) else { return false }
     defer { close(input) }
     var actions = posix_spawn_file_actions_t()

@@ -83,6 +83,20 @@ import Testing
     }
   }
 
+  /// Code and the built-in pager's text keep every space; a long line is cut, not re-wrapped.
+  @Test func preformattedTextKeepsItsSpaces() {
+    let long = String(repeating: "x", count: 50)
+    let markdown = "# Code\n\n```\ndef f():\n    return  1\n\(long)\n```\n"
+    let layout = ContentLayout(page: Pages.page(Array(markdown.utf8)), width: 20)
+    let text = layout.lines.map(\.plainText)
+    #expect(text.contains("    return  1"))
+    #expect(
+      text.filter { $0.hasPrefix("xxxx") } == [
+        String(repeating: "x", count: 20), String(repeating: "x", count: 20),
+        String(repeating: "x", count: 10),
+      ])
+  }
+
   @Test func tinyTerminalsSaySo() {
     #expect(screen(Pages.seed, 19, 10).plainText.contains("terminal too small"))
     #expect(screen(Pages.seed, 40, 4).plainText.contains("terminal too small"))

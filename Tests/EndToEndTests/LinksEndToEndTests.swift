@@ -126,9 +126,26 @@ struct LinksEndToEndTests {
     try tmux.type("1")
     try tmux.keys("Enter", "Enter")
     let shown = tmux.waitFor { $0.contains("Evolve: Shared Mutable History") }
-    #expect(shown?.contains("no pager could be run") == true)
+    #expect(shown?.contains("the pager less could not be run") == true)
     try tmux.keys("q")
     tmux.waitFor { $0.contains("Link test") }
+    try tmux.keys("q")
+  }
+
+  /// PAGER=cat (set to turn paging off elsewhere) would print the text and return at once,
+  /// and the screen would paint over it: medterm shows the text itself, keeping its layout.
+  @Test func withPagerCatTheTextIsShownHere() throws {
+    let tmux = try TmuxSession(width: 100, height: 30)
+    try tmux.run("PAGER=cat '\(medterm)'")
+    tmux.waitFor { $0.contains("Summary 1/15") }
+    try tmux.keys("L")
+    let shown = tmux.waitFor { $0.contains("Links of Osteonecrosis") }
+    #expect(shown?.contains("PAGER is cat") == true)
+    // The list's indentation survives: organizations sit under their titles.
+    let rows = shown?.split(separator: "\n").map(String.init) ?? []
+    #expect(rows.contains { $0.contains("  Mayo Foundation") })
+    try tmux.keys("q")
+    tmux.waitFor { $0.contains("Summary 1/15") }
     try tmux.keys("q")
   }
 

@@ -167,7 +167,7 @@ private struct Writer {
     case .preformatted(let text):
       blank()
       for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        wrapped([StyledSpan(String(line), .code)], prefix: pad, continuation: pad)
+        writePreformatted(String(line), indent: indent)
       }
     case .quote(let blocks):
       blank()
@@ -187,6 +187,44 @@ private struct Writer {
         }
         lines[line].spans = pad + [StyledSpan(glyphs.quoteBar + " ", .quote)] + spans
       }
+    }
+  }
+
+  /// A line of preformatted text keeps every space (code, aligned columns, a pager text's
+  /// indentation); one longer than the pane is cut into pane-wide pieces, not re-wrapped.
+  mutating func writePreformatted(_ line: String, indent: Int) {
+    let pad = String(repeating: " ", count: indent)
+    let room = max(1, width - indent)
+    var piece = ""
+    var used = 0
+    var emitted = false
+    var column = 0
+    var expanded = ""
+    for character in glyphs.isASCII ? Transliterator.ascii(line) : line {
+      // A tab reaches the next multiple of eight, as on a terminal.
+      if character == "\t" {
+        let spaces = 8 - column % 8
+        expanded += String(repeating: " ", count: spaces)
+        column += spaces
+      } else {
+        expanded.append(character)
+        column += DisplayWidth.of(character)
+      }
+    }
+    for character in expanded {
+      let cells = DisplayWidth.of(character)
+      if used + cells > room && used > 0 {
+        emit([StyledSpan(pad), StyledSpan(piece, .code)])
+        emitted = true
+        piece = ""
+        used = 0
+      }
+      piece.append(character)
+      used += cells
+    }
+    if !piece.isEmpty || !emitted {
+      // A blank line of code is kept as one: emit() folds runs of blank lines.
+      emit(piece.isEmpty ? [] : [StyledSpan(pad), StyledSpan(piece, .code)])
     }
   }
 

@@ -8,7 +8,15 @@ public enum PagerStyle: Hashable, Sendable {
 
   /// The style for the pager `$PAGER` names (medterm's default `less -R` when unset).
   public static func forPager(environment: [String: String]) -> PagerStyle {
-    forPager(command: environment["PAGER"], environment: environment)
+    forPager(
+      command: environment["MEDTERM_PAGER"] ?? environment["PAGER"], environment: environment)
+  }
+
+  /// The program named by `$MEDTERM_PAGER` or `$PAGER` (the first word), or nil for the
+  /// default.
+  public static func configuredPager(environment: [String: String]) -> String? {
+    let command = environment["MEDTERM_PAGER"] ?? environment["PAGER"] ?? ""
+    return command.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init)
   }
 
   /// The style for a pager command (`$PAGER`, split on spaces like git does).

@@ -208,7 +208,12 @@ public final class BrowserSession {
       title: "medterm pager", format: .markdown,
       sections: [Section(id: "text", title: "", level: 1, blocks: [.preformatted(plain)])])
     push(page, pagerView: true)
-    state.say("no pager could be run; q goes back")
+    let pager = PagerStyle.configuredPager(environment: environment) ?? "less"
+    let program = pager.split(separator: "/").last.map(String.init) ?? pager
+    state.say(
+      program == "cat"
+        ? "PAGER is cat, which does not wait: the text is shown here; q goes back"
+        : "the pager \(program) could not be run: the text is shown here; q goes back")
   }
 
   /// Cells available to the pager's lines.
