@@ -13,25 +13,34 @@ public enum IndexComposer {
     let width = state.width
 
     // Header: the library and how many topics it lists now.
-    let count = "\(state.hits.count) of \(state.catalog.count) topics"
+    var count = "\(state.hits.count) of \(state.catalog.count) topics"
+    if width - count.count - 4 < 12 { count = "\(state.hits.count)/\(state.catalog.count)" }
     var x = screen.write(" ", x: 0, y: 0, role: .title)
     x = screen.write(
       ScreenComposer.truncated(text(state.catalog.title), to: width - count.count - 4, glyphs),
       x: x, y: 0, role: .title)
     screen.write(count, x: width - count.count - 1, y: 0, role: .dim)
 
-    // The search line and the language choice.
-    let label = " Search: "
-    var cursor = screen.write(label, x: 0, y: 1, role: .prompt)
-    let choices = LanguageChoice.allCases.map {
-      $0 == state.languages ? "[\($0.rawValue)]" : $0.rawValue
+    // The search line and the language choice. The query comes first: on a narrow screen the
+    // language shows only the current choice, then the label shortens, then the language goes.
+    let current = "[\(state.languages.rawValue)]"
+    let allChoices = LanguageChoice.allCases.map {
+      $0 == state.languages ? current : $0.rawValue
     }
     .joined(separator: " ")
-    let choicesWidth = choices.count + 1
-    cursor = screen.write(
-      text(state.query), x: cursor, y: 1, role: .normal, limit: width - choicesWidth - 1)
+    let layouts = [(" Search: ", allChoices), (" Search: ", current), (" /", current), (" /", "")]
+    let (label, choices) =
+      layouts.first { label, choices in
+        width - label.count - (choices.isEmpty ? 0 : choices.count + 1) - 1 >= 12
+      } ?? (" /", "")
+    let choicesX = choices.isEmpty ? width : width - choices.count - 1
+    var cursor = screen.write(label, x: 0, y: 1, role: .prompt)
+    // Typing happens at the end, so a long query shows its end, where the cursor is.
+    let queryRoom = choicesX - cursor - 2
+    let shownQuery = ScreenComposer.truncatedAtStart(text(state.query), to: queryRoom, glyphs)
+    cursor = screen.write(shownQuery, x: cursor, y: 1, role: .normal, limit: choicesX - 1)
     screen.cursor = (min(cursor, width - 1), 1)
-    screen.write(choices, x: width - choicesWidth, y: 1, role: .dim)
+    screen.write(choices, x: choicesX, y: 1, role: .dim)
     screen.write(String(repeating: glyphs.horizontalBar, count: width), x: 0, y: 2, role: .border)
 
     // The hits.
@@ -44,7 +53,8 @@ public enum IndexComposer {
       let message =
         state.query.isEmpty
         ? "no topics in this language" : "no topic matches \u{201C}\(state.query)\u{201D}"
-      screen.write(" " + text(message), x: 0, y: 3, role: .dim)
+      let shown = ScreenComposer.truncated(text(message), to: width - 2, glyphs)
+      screen.write(" " + shown, x: 0, y: 3, role: .dim)
     }
 
     // Status line.
@@ -52,11 +62,17 @@ public enum IndexComposer {
     screen.fill(y: y, role: .statusBar)
     let arrows = glyphs.isASCII ? "Up/Down" : "\u{2191}\u{2193}"
     let dot = " \(glyphs.middleDot) "
-    let keys =
-      " \(arrows) move" + dot + "Enter open" + dot + "Tab language" + dot + "Esc clear, then quit"
     if let message = state.message {
-      screen.write(" " + text(message), x: 0, y: y, role: .statusMessage)
+      let shown = ScreenComposer.truncated(text(message), to: width - 2, glyphs)
+      screen.write(" " + shown, x: 0, y: y, role: .statusMessage)
     } else {
+      // Key hints go in whole or not at all.
+      var keys = ""
+      for hint in ["\(arrows) move", "Enter open", "Tab language", "Esc clear, then quit"] {
+        let next = keys.isEmpty ? " " + hint : keys + dot + hint
+        guard DisplayWidth.of(next) <= width - 1 else { break }
+        keys = next
+      }
       screen.write(keys, x: 0, y: y, role: .statusBar)
     }
     return screen
@@ -75,40 +91,73 @@ public enum IndexComposer {
     let marker = selected ? state.glyphs.selectionMarker : " "
     let baseRole: StyleRole = selected ? .sidebarSelected : .normal
     var x = screen.write(marker + " ", x: 0, y: y, role: baseRole)
-    // The title, with the match highlighted when the title matched.
+    let glyphs = state.glyphs
+    let title = text(entry.title)
     let titleMatched = hit.matched == entry.title
-    x = writeHighlighted(
-      text(entry.title), match: titleMatched ? (hit.matchStart, hit.matchLength) : nil, x: x, y: y,
-      limit: limit, base: selected ? .sidebarSelected : .link, on: &screen)
-    if !titleMatched {
-      x = screen.write(
-        " \u{2014} also called ", x: x, y: y, role: selected ? baseRole : .dim, limit: limit)
+    if titleMatched {
       x = writeHighlighted(
-        text(hit.matched), match: (hit.matchStart, hit.matchLength), x: x, y: y, limit: limit,
-        base: baseRole, on: &screen)
-    } else if !entry.alsoCalled.isEmpty {
-      let aliases = " \u{00B7} " + entry.alsoCalled.joined(separator: ", ")
-      x = screen.write(
-        ScreenComposer.truncated(text(aliases), to: max(0, limit - x), state.glyphs), x: x, y: y,
-        role: selected ? baseRole : .dim, limit: limit)
+        title, match: (hit.matchStart, hit.matchLength), x: x, y: y, limit: limit,
+        base: selected ? .sidebarSelected : .link, glyphs: glyphs, on: &screen)
+      if !entry.alsoCalled.isEmpty {
+        let aliases = " \u{00B7} " + entry.alsoCalled.joined(separator: ", ")
+        // A lone "·…" says nothing: the aliases show when a word of them fits.
+        if limit - x >= 8 {
+          screen.write(
+            ScreenComposer.truncated(text(aliases), to: limit - x, glyphs), x: x, y: y,
+            role: selected ? baseRole : .dim, limit: limit)
+        }
+      }
+    } else {
+      // The matched alias is why the row is here, so the title gives way to it: the long
+      // connector shortens first, then the title is cut to leave the alias room.
+      let matched = text(hit.matched)
+      let room = limit - x
+      let long = " \u{2014} also called "
+      let fitsWhole =
+        DisplayWidth.of(title) + DisplayWidth.of(long) + DisplayWidth.of(matched) <= room
+      let connector = fitsWhole ? long : " \u{2014} "
+      let aliasShare = min(DisplayWidth.of(matched), max(8, room / 2))
+      let titleRoom = room - DisplayWidth.of(connector) - aliasShare
+      let titleRole: StyleRole = selected ? .sidebarSelected : .link
+      if titleRoom < 8 {
+        // Too narrow for both to be read: the title alone, since it is what Enter opens.
+        screen.write(
+          ScreenComposer.truncated(title, to: room, glyphs), x: x, y: y, role: titleRole,
+          limit: limit)
+      } else {
+        x = screen.write(
+          ScreenComposer.truncated(title, to: titleRoom, glyphs), x: x, y: y, role: titleRole,
+          limit: limit)
+        x = screen.write(connector, x: x, y: y, role: selected ? baseRole : .dim, limit: limit)
+        writeHighlighted(
+          matched, match: (hit.matchStart, hit.matchLength), x: x, y: y, limit: limit,
+          base: baseRole, glyphs: glyphs, on: &screen)
+      }
     }
     screen.write(language, x: width - language.count - 1, y: y, role: selected ? baseRole : .badge)
   }
 
-  /// Writes text with one range in the `match` role.
+  /// Writes text with one range in the `match` role, ending in an ellipsis when it is cut.
+  @discardableResult
   private static func writeHighlighted(
     _ value: String, match: (start: Int, length: Int)?, x: Int, y: Int, limit: Int,
-    base: StyleRole, on screen: inout ScreenBuffer
+    base: StyleRole, glyphs: Glyphs, on screen: inout ScreenBuffer
   ) -> Int {
-    guard let match, match.length > 0 else {
-      return screen.write(value, x: x, y: y, role: base, limit: limit)
+    let isCut = x + DisplayWidth.of(value) > limit
+    let end = isCut ? max(x, limit - DisplayWidth.of(glyphs.ellipsis)) : limit
+    var column: Int
+    if let match, match.length > 0 {
+      let characters = Array(value)
+      let start = min(match.start, characters.count)
+      let stop = min(start + match.length, characters.count)
+      column = screen.write(String(characters[..<start]), x: x, y: y, role: base, limit: end)
+      column = screen.write(
+        String(characters[start..<stop]), x: column, y: y, role: .match, limit: end)
+      column = screen.write(String(characters[stop...]), x: column, y: y, role: base, limit: end)
+    } else {
+      column = screen.write(value, x: x, y: y, role: base, limit: end)
     }
-    let characters = Array(value)
-    let start = min(match.start, characters.count)
-    let end = min(start + match.length, characters.count)
-    var column = screen.write(String(characters[..<start]), x: x, y: y, role: base, limit: limit)
-    column = screen.write(
-      String(characters[start..<end]), x: column, y: y, role: .match, limit: limit)
-    return screen.write(String(characters[end...]), x: column, y: y, role: base, limit: limit)
+    guard isCut else { return column }
+    return screen.write(glyphs.ellipsis, x: column, y: y, role: base, limit: limit)
   }
 }
