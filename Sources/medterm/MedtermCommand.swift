@@ -216,6 +216,11 @@ struct MedtermCommand: ParsableCommand {
 
   /// Reads the source; a web address is fetched first (one line of error if that fails).
   private func read(_ source: Source) throws -> Document {
+    if case .file(let path) = source {
+      return try PageReader.read(
+        SourceLoader.bytes(of: source), name: source.displayName,
+        origin: FileAddress.url(forPath: path))
+    }
     guard case .web(let url) = source else {
       return try PageReader.read(SourceLoader.bytes(of: source), name: source.displayName)
     }

@@ -53,6 +53,25 @@ import Testing
     #expect(card.contains("Children"))
   }
 
+  /// `#anchor` links (the mercurial page's table of contents) go to the section, without
+  /// loading anything; an anchor no section has says so.
+  @Test func aLinkIntoThePageJumpsToItsSection() {
+    let page = Pages.mercurial
+    let host = MemoryHost([:])
+    let (session, terminal) = run(page, keys: "7 Enter Enter", host: host)
+    #expect(page.links[6].url == "#setting-up")
+    #expect(session.state.page.sections[session.state.currentSection].title == "Setting up")
+    #expect(session.state.top == session.state.layout.sectionStarts[session.state.currentSection])
+    #expect(host.requested.isEmpty && terminal.pagerTexts.isEmpty)
+
+    var broken = page
+    broken.links[6].url = "#nowhere"
+    let (stayed, _) = run(broken, keys: "7 Enter Enter", host: host)
+    #expect(stayed.state.top == 0)
+    #expect(stayed.state.message == "no section #nowhere on this page")
+    #expect(host.requested.isEmpty)
+  }
+
   @Test func aFailedLoadShowsTheExactError() {
     let page = Pages.file("diabetesmedicines.docling.md")
     let host = MemoryHost([:])

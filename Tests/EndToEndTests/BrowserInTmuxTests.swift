@@ -90,6 +90,28 @@ struct BrowserInTmuxTests {
     try tmux.keys("q")
   }
 
+  /// A page opened from disk resolves its relative links next to itself, as a browser does.
+  @Test func relativeLinksOfAFileOpenTheFileBesideIt() throws {
+    let tmux = try TmuxSession(width: 100, height: 30)
+    let site = tmux.directory.appendingPathComponent("my site")
+    try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+    let page = "<html><body><h1>Start</h1><p>Read <a href='guide%20one.html'>the guide</a>.</p>"
+    let guide = "<html><body><h1>Guide</h1><p>Hello from the guide.</p></body></html>"
+    try Data(page.utf8).write(to: site.appendingPathComponent("index.html"))
+    try Data(guide.utf8).write(to: site.appendingPathComponent("guide one.html"))
+    try tmux.run("cd 'my site' && PAGER=cat '\(medterm)' index.html")
+    tmux.waitFor { $0.contains("Start 1/1") }
+    try tmux.keys("}")
+    let selected = tmux.waitFor { $0.contains("file://") }
+    #expect(selected?.contains("/my%20site/guide%20one.html") == true)
+    try tmux.keys("Enter")
+    let shown = tmux.waitFor { $0.contains("Hello from the guide.") }
+    #expect(shown != nil)
+    try tmux.keys("q")
+    tmux.waitFor { $0.contains("Start 1/1") }
+    try tmux.keys("q")
+  }
+
   /// A page on a pipe: keys come from the terminal itself, as in less.
   @Test func aPageFromAPipeIsBrowsedWithKeysFromTheTerminal() throws {
     let tmux = try TmuxSession(width: 100, height: 30)

@@ -15,6 +15,14 @@ extension BrowserSession {
       showCard(index, error: nil)
       return .none
     }
+    if let fragment = Self.fragmentOnThisPage(url, origin: page.origin) {
+      guard let section = page.sections.firstIndex(where: { $0.id == fragment }) else {
+        state.say("no section #\(fragment) on this page")
+        return .bell
+      }
+      state.show(section: section)
+      return .none
+    }
     let scheme = Self.scheme(of: url)
     let fromDisk =
       page.origin.map { Self.scheme(of: $0) == nil || Self.scheme(of: $0) == "file" } ?? true
@@ -149,6 +157,18 @@ extension BrowserSession {
   static func isTopicPage(_ page: Page) -> Bool {
     let groups = Set(page.outline.map(\.title))
     return groups.count >= 3 && groups.isSubset(of: Set(MedlinePlusCatalog.groups))
+  }
+
+  /// The fragment of a link into the page itself (`#anchor`, or the page's own address and
+  /// `#anchor`), or nil for a link elsewhere.
+  static func fragmentOnThisPage(_ url: String, origin: String?) -> String? {
+    guard let hash = url.firstIndex(of: "#") else { return nil }
+    let fragment = String(url[url.index(after: hash)...])
+    guard !fragment.isEmpty else { return nil }
+    let address = String(url[..<hash])
+    let own = origin.map { String($0.prefix { $0 != "#" }) }
+    guard address.isEmpty || address == own else { return nil }
+    return fragment
   }
 
   static func scheme(of url: String) -> String? {

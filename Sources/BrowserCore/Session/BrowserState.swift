@@ -263,6 +263,11 @@ public struct BrowserState: Sendable {
   }
 
   /// Selects a link and scrolls just enough to show it.
+  /// Shows a section from its heading, as Enter in the sidebar does (a link to `#anchor`).
+  public mutating func show(section: Int) {
+    go(toSection: section)
+  }
+
   public mutating func select(_ link: Int) {
     guard page.links.indices.contains(link), let line = layout.linkLines[link] else { return }
     selectedLink = link

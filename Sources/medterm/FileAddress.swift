@@ -1,0 +1,38 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The `file:` address of a page read from disk, so that the page's relative links
+/// (`guide.html`, `../index.html`) resolve next to it, as in any browser.
+enum FileAddress {
+  static func url(forPath path: String) -> String {
+    var absolute = path
+    if !path.hasPrefix("/") {
+      var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+      if getcwd(&buffer, buffer.count) != nil {
+        let directory = String(
+          decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        absolute = (directory == "/" ? "" : directory) + "/" + path
+      }
+    }
+    return "file://" + percentEncoded(absolute)
+  }
+
+  /// Everything but unreserved characters and `/` is percent-encoded (spaces, `#`, `?`, and
+  /// every non-ASCII byte), so the address reads back to the same path.
+  private static func percentEncoded(_ path: String) -> String {
+    var output = ""
+    for byte in path.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+        UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+        output.append(Character(Unicode.Scalar(byte)))
+      default:
+        let hex = Array("0123456789ABCDEF")
+        output += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])
+      }
+    }
+    return output
+  }
+}
