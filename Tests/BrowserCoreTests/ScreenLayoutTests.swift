@@ -97,6 +97,17 @@ import Testing
       ])
   }
 
+  /// Found by the layout fuzzer: an empty heading at the end of a file made a section that
+  /// started past the last line.
+  @Test func everySectionStartsOnALine() {
+    for markdown in ["# A\n\ntext\n\n##\n", "##\n", "# A\n\n##\n\n##\n\ntext\n"] {
+      let layout = ContentLayout(page: Pages.page(Array(markdown.utf8)), width: 40)
+      #expect(layout.sectionStarts.allSatisfy { $0 < layout.lines.count }, "\(markdown)")
+      let state = BrowserState(page: Pages.page(Array(markdown.utf8)), width: 80, height: 24)
+      #expect(state.layout.sectionStarts.count == state.page.sections.count)
+    }
+  }
+
   @Test func tinyTerminalsSaySo() {
     #expect(screen(Pages.seed, 19, 10).plainText.contains("terminal too small"))
     #expect(screen(Pages.seed, 40, 4).plainText.contains("terminal too small"))

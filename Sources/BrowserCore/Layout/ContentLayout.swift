@@ -24,6 +24,11 @@ public struct ContentLayout: Sendable {
       sectionStarts.append(writer.lines.count)
       writer.section = index
       writer.writeSection(section)
+      // A section with no visible text (an empty "##" at the end of a file) still gets a
+      // line, so that jumping to it lands on the page (found by the layout fuzzer).
+      if writer.lines.count == sectionStarts[index] {
+        writer.lines.append(StyledLine([], section: index))
+      }
     }
     if writer.lines.isEmpty { writer.lines.append(StyledLine([], section: 0)) }
     // Prefixes can outgrow a narrow pane (a list item's marker, quote bars many levels deep):
