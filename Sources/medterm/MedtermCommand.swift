@@ -44,10 +44,12 @@ struct MedtermCommand: ParsableCommand {
   @Option(
     name: .long,
     help: ArgumentHelp(
-      "Print the page instead of opening the browser.", valueName: "outline|text|links|json"))
+      "Print the page instead of opening the browser.",
+      valueName: "outline|text|links|json|tree"))
   var dump: DumpMode?
 
-  @Option(name: .long, help: "Line width for --dump text.")
+  // Unconditional: "--width -5" is a bad width, not a missing one.
+  @Option(name: .long, parsing: .unconditional, help: "Line width for --dump text.")
   var width: Int = 80
 
   @Option(
@@ -119,6 +121,10 @@ struct MedtermCommand: ParsableCommand {
     } catch {
       fail("\(error)")
     }
+    if dump != nil || dumpScreen != nil, theme != "default" {
+      // A dump draws no colours, but a theme that cannot be found is still a mistake to report.
+      do { _ = try ThemeLibrary.load(theme, environment: environment) } catch { fail("\(error)") }
+    }
     if let dumpScreen {
       print(screenDump(page(of: document, source: source), size: dumpScreen), terminator: "")
       return
@@ -150,6 +156,11 @@ struct MedtermCommand: ParsableCommand {
       return .source(source)
     case .file(let path) where words.count == 1 && path.contains("/"):
       return .source(source)
+    case .file(let path) where words.count > 1 && access(path, F_OK) == 0:
+      fail("medterm opens one page at a time; '\(words[1])' is one too many")
+    case .file(let path) where words.count == 1 && Self.looksLikeFileName(path):
+      // "notes.md" is a file the user meant, not a topic to look up.
+      fail("\(path): No such file or directory")
     case .web, .standardInput, .builtIn:
       return .source(source)
     default:
@@ -160,6 +171,15 @@ struct MedtermCommand: ParsableCommand {
       }
       return .library(path: remembered, query: query)
     }
+  }
+
+  /// A name ending in a short extension (`page.html`, `notes.md`), which no topic name has.
+  private static func looksLikeFileName(_ word: String) -> Bool {
+    guard !word.contains(" "), let dot = word.lastIndex(of: "."), dot != word.startIndex else {
+      return false
+    }
+    let suffix = word[word.index(after: dot)...]
+    return (1...5).contains(suffix.count) && suffix.allSatisfy { $0.isASCII && $0.isLetter }
   }
 
   private static func isHealthTopicsFile(_ path: String) -> Bool {
