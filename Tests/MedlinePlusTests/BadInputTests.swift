@@ -59,6 +59,21 @@ import Testing
     #expect(page.outline[0].entries.count == 1)
   }
 
+  /// The corpus's JSON files (MedlinePlus summaries, an xmltodict rendering) are named as
+  /// JSON, not shown as an "Untitled page" of braces; Markdown that opens with a link is not.
+  @Test func jsonIsNamedNotShown() throws {
+    for name in [
+      "medline_topic_summaries.2011.json", "mplus_topics_2024-08-10.19-topics.xmltodict.json",
+    ] {
+      #expect(read(try Corpus.bytes(name)) == .failure(.notAPage(format: "JSON")))
+    }
+    #expect(read(Array("[1, 2]".utf8)) == .failure(.notAPage(format: "JSON")))
+    guard case .success = read(Array("[Home](https://example.com/) and more text\n".utf8)) else {
+      Issue.record("Markdown starting with a link must read")
+      return
+    }
+  }
+
   @Test func legacyAndUnknownXMLAreNamed() throws {
     #expect(
       read(try Corpus.bytes("mplus_vocab_2011-04-23.legacy-tiny.xml"))

@@ -16,6 +16,8 @@ public enum ReadError: Error, Hashable, Sendable, CustomStringConvertible {
   case unknownXML(root: String)
   /// Nested deeper than the reader follows.
   case tooDeep(line: Int, limit: Int)
+  /// A well-known format that is not a page (JSON), named.
+  case notAPage(format: String)
 
   /// The line the problem is on, when there is one.
   public var line: Int? {
@@ -45,6 +47,9 @@ public enum ReadError: Error, Hashable, Sendable, CustomStringConvertible {
       "XML with root element <\(root)> is not a health-topics file or a web page"
     case .tooDeep(_, let limit):
       "the document is nested more than \(limit) levels deep"
+    case .notAPage(let format):
+      "this is \(format), not a page; medterm reads MedlinePlus text dumps, Markdown, HTML and "
+        + "health-topics XML"
     }
   }
 

@@ -34,6 +34,9 @@ enum SourceSniffer {
       return .html
     }
     if let contentType = contentType?.lowercased(), contentType.contains("html") { return .html }
+    if looksLikeJSON(trimmed) || contentType?.lowercased().contains("json") == true {
+      throw .notAPage(format: "JSON")
+    }
     if lower.hasPrefix("link:") { return .textDump }
     let lowerName = name?.lowercased() ?? ""
     if lowerName.hasSuffix(".html") || lowerName.hasSuffix(".htm") || lowerName.hasSuffix(".xhtml")
@@ -41,6 +44,16 @@ enum SourceSniffer {
       if lower.hasPrefix("<") { return .html }
     }
     return .markdown
+  }
+
+  /// An object, or an array of values: `[` then `{`, `[`, `"`, a digit or `]` (a Markdown
+  /// file may start with a `[link](…)`, whose `[` is followed by text).
+  private static func looksLikeJSON(_ text: Substring) -> Bool {
+    guard let first = text.first else { return false }
+    if first == "{" { return true }
+    guard first == "[" else { return false }
+    let next = text.dropFirst().first { !$0.isSpaceLike }
+    return next.map { "{[\"]-0123456789".contains($0) } ?? true
   }
 
   /// The offset of the first NUL byte in the first 64 KiB, or of the start when most of it
