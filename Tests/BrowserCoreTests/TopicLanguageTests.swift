@@ -61,7 +61,10 @@ import Testing
     ] {
       #expect(screen.contains(label), "\(label)")
     }
-    for label in ["Basics", "Learn More", "See, Play and Learn", "No links available"] {
+    #expect(screen.contains(" En esta página"))
+    for label in [
+      "Basics", "Learn More", "See, Play and Learn", "No links available", "On this page",
+    ] {
       #expect(!screen.contains(label), "\(label)")
     }
     #expect(screen.contains("También en inglés: [1]Abdominal Pain"))

@@ -67,7 +67,7 @@ public enum ScreenComposer {
   ) {
     let geometry = state.geometry
     let labelRow = geometry.bodyTop
-    screen.write(" " + labelFor(state.page), x: x, y: labelRow, role: .dim, limit: x + width)
+    screen.write(" " + state.sidebar.heading, x: x, y: labelRow, role: .dim, limit: x + width)
     let rows = state.sidebar.rows
     let listTop = labelRow + 1
     for offset in 0..<geometry.sidebarListHeight {
@@ -106,12 +106,6 @@ public enum ScreenComposer {
       screen.write(
         truncated(label, to: available, state.glyphs), x: end, y: y, role: role, limit: x + width)
     }
-  }
-
-  /// Pages that are not MedlinePlus topics have an outline of their headings instead.
-  private static func labelFor(_ page: Page) -> String {
-    page.outline.count == 1 && page.outline[0].title == SidebarModel.contentsTitle
-      ? SidebarModel.contentsTitle : "On this page"
   }
 
   private static func drawContent(_ state: BrowserState, on screen: inout ScreenBuffer) {
