@@ -116,6 +116,22 @@ import Testing
     if case .index = closed.view {} else { Issue.record("q did not close the topic") }
   }
 
+  /// Back to the index, then → returns to the topic where it was left, and further
+  /// forward to the twin it had opened; forward history is not lost on the way.
+  @Test func forwardFromTheIndexReturnsWhereTheReaderWas() {
+    let keys = "Enter } Enter Left j j j Left"
+    let (atIndex, _) = session(keys)
+    guard case .index = atIndex.view else {
+      Issue.record("Back did not reach the index")
+      return
+    }
+    let (forward, _) = session(keys + " Right")
+    #expect(forward.state.page.title == "Abdominal Pain")
+    #expect(forward.state.top == 3)
+    let (further, _) = session(keys + " Right Right")
+    #expect(further.state.page.title == "Dolor abdominal")
+  }
+
   @Test func escapeClearsThenQuits() {
     let (session, terminal) = session("x y z Esc")
     if case .index(let index) = session.view { #expect(index.query.isEmpty) }
