@@ -31,7 +31,9 @@ struct SyntheticTopicsFile {
   /// Writes `count` topics to `output`; returns the number of bytes written.
   func write(topics count: Int, to output: URL) throws -> Int {
     guard !templates.isEmpty else { throw BenchError.noCorpusTopics }
-    FileManager.default.createFile(atPath: output.path, contents: nil)
+    guard FileManager.default.createFile(atPath: output.path, contents: nil) else {
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: output.path])
+    }
     let handle = try FileHandle(forWritingTo: output)
     defer { try? handle.close() }
     var written = 0

@@ -54,7 +54,6 @@ struct HelpOverlay {
       } else if line.keys.isEmpty && line.summary.isEmpty {
         rows.append(.blank)
       } else if stacked {
-        let keyRoom = inner - Self.keyIndent
         for keys in Self.wrap(line.keys, to: inner - Self.keyIndent, glyphs) where !keys.isEmpty {
           rows.append(.binding(keys: keys, summary: ""))
         }
