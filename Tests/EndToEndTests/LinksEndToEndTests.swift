@@ -144,6 +144,11 @@ struct LinksEndToEndTests {
     // The list's indentation survives: organizations sit under their titles.
     let rows = shown?.split(separator: "\n").map(String.init) ?? []
     #expect(rows.contains { $0.contains("  Mayo Foundation") })
+    // A pager, not a page: no sidebar to open, pager keys on the status line.
+    try tmux.keys("j", "Tab", "s")
+    let paging = tmux.waitFor { $0.contains("q back") }
+    #expect(paging?.contains("│") == false)
+    #expect(paging?.contains("Links of Osteonecrosis 1/1") == true)
     try tmux.keys("q")
     tmux.waitFor { $0.contains("Summary 1/15") }
     try tmux.keys("q")

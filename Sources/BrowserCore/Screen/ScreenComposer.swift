@@ -165,6 +165,8 @@ public enum ScreenComposer {
       // The selected link's address, as a browser's status bar shows it.
       let address = state.page.links[link].url ?? "no address in this copy"
       tail = .message("[\(link + 1)] " + text(address, state.glyphs))
+    } else if state.isPagerView {
+      tail = .hints(["Space page", "/ search", "q back"])
     } else {
       let focusHint = state.focus == .sidebar ? "Enter go" : "Tab sidebar"
       tail = .hints([focusHint, "/ search", "? help", "q quit"])

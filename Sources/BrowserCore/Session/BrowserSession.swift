@@ -211,10 +211,15 @@ public final class BrowserSession {
       forceRepaint = true
       return
     }
-    let plain = PagerStyle.stripSGR(text)
+    // The text's first line (the card's or the list's title) names it on the status line.
+    var plain = PagerStyle.stripSGR(text)[...]
+    plain = plain.drop { $0 == "\n" }
+    let firstLine = plain.prefix { $0 != "\n" }
+    let title = String(firstLine).trimmingSpaces
+    let body = String(plain.dropFirst(firstLine.count).drop { $0 == "\n" })
     let page = Page(
-      title: "medterm pager", format: .markdown,
-      sections: [Section(id: "text", title: "", level: 1, blocks: [.preformatted(plain)])])
+      title: title, format: .markdown,
+      sections: [Section(id: "text", title: title, level: 1, blocks: [.preformatted(body)])])
     push(page, pagerView: true)
     let pager = PagerStyle.configuredPager(environment: environment) ?? "less"
     let program = pager.split(separator: "/").last.map(String.init) ?? pager

@@ -121,6 +121,7 @@ public struct BrowserState: Sendable {
       if focus == .sidebar { return moveSelection(by: sidebar.rows.count) }
       return scroll(to: maximumTop)
     case .toggleFocus:
+      guard !isPagerView else { return .bell }
       if geometry.placement == .docked {
         focus = focus == .sidebar ? .content : .sidebar
       } else {
@@ -149,6 +150,8 @@ public struct BrowserState: Sendable {
       go(toSection: target)
       return .none
     case .toggleSidebar:
+      // The built-in pager shows one text: there is no menu to open.
+      guard !isPagerView else { return .bell }
       switch geometry.placement {
       case .docked, .hidden:
         sidebarWanted.toggle()
