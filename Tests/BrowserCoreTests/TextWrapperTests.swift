@@ -41,6 +41,15 @@ import Testing
     #expect(cut.last == "b")
   }
 
+  @Test func aLinkNumberIsNeverCutInTwo() {
+    let spans = [
+      StyledSpan("いぬのかお"), StyledSpan("[13]", .linkNumber, link: 12),
+      StyledSpan("犬の顔", .link, link: 12),
+    ]
+    let wrapped = TextWrapper.wrap(spans, width: 12).map { $0.map(\.text).joined() }
+    #expect(wrapped == ["いぬのかお", "[13]犬の顔"])
+  }
+
   @Test func wideCharactersTakeTwoCellsAndNeverSplit() {
     let wrapped = lines("日本語のテキスト", width: 5)
     #expect(wrapped == ["日本", "語の", "テキ", "スト"])

@@ -72,6 +72,19 @@ public enum TextWrapper {
         // 4,000-letter words must not be cut by re-reading each word once a line).
         remaining = Word()
         for piece in word.pieces {
+          // A link's number ("[13]") is never cut in two: in text without spaces (Japanese)
+          // it starts the next line instead when the rest of this one cannot hold it.
+          if piece.role == .linkNumber, !remaining.isEmpty {
+            let cells = DisplayWidth.of(piece.text)
+            if remaining.width + cells > max(1, width - lineWidth)
+              && cells <= max(1, width - continuationWidth)
+            {
+              append(remaining, to: &line)
+              remaining = Word()
+              lineHasWords = true
+              finishLine()
+            }
+          }
           for character in piece.text {
             let cells = DisplayWidth.of(character)
             while remaining.width + cells > max(1, width - lineWidth) {
