@@ -39,4 +39,19 @@ import Testing
     #expect(matches("naïve") == [[2, 0, 5]])
     #expect(matches("日本") == [[3, 0, 4]])
   }
+
+  /// As in the topic index: "estomago" finds "estómago", "naive" finds "naïve", and the
+  /// other way round; a decomposed accent (e + U+0301) too.
+  @Test func accentsAreIgnored() {
+    #expect(matches("naive") == [[2, 0, 5]])
+    #expect(matches("cafe") == [[7, 0, 4]])
+    #expect(matches("café") == [[7, 0, 4]])
+    let spanish = [StyledLine([StyledSpan("Dolor de ESTÓMAGO y estómago")], section: 0)]
+    var search = SearchState(query: "estomago", backward: false)
+    search.find(in: spanish)
+    #expect(search.matches.map { [$0.start, $0.width] } == [[9, 8], [20, 8]])
+    var exact = SearchState(query: "ESTOMAGO", backward: false)
+    exact.find(in: spanish)
+    #expect(exact.matches.map { [$0.start, $0.width] } == [[9, 8]])
+  }
 }

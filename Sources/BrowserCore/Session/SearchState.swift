@@ -25,31 +25,27 @@ public struct SearchState: Hashable, Sendable {
   public mutating func find(in lines: [StyledLine]) {
     matches = []
     current = nil
-    let needle = Array(isCaseSensitive ? query : query.lowercased())
+    let foldCase = !isCaseSensitive
+    let needle = query.map { Self.folded($0, foldCase: foldCase) }
     guard !needle.isEmpty else { return }
     let asciiNeedle = Self.printableASCII(Array(needle.map(String.init).joined().utf8))
     var buffer: [UInt8] = []
     for (lineIndex, line) in lines.enumerated() {
-      if let asciiNeedle {
-        findASCII(asciiNeedle, in: line, at: lineIndex, buffer: &buffer)
+      if let asciiNeedle, findASCII(asciiNeedle, in: line, at: lineIndex, buffer: &buffer) {
         continue
       }
-      let text = line.plainText
-      let characters = Array(isCaseSensitive ? text : text.lowercased())
+      // Accents and case folded character by character, so that a match's cells are
+      // counted on the line as shown ("estomago" finds "estómago", as in the topic index).
+      let original = Array(line.plainText)
+      let characters = original.map { Self.folded($0, foldCase: foldCase) }
       guard characters.count >= needle.count else { continue }
-      // Lower-casing can change a line's length (rare); cells are counted on the original.
-      let original = Array(text)
-      let sameLength = original.count == characters.count
       var index = 0
       while index + needle.count <= characters.count {
         if characters[index] == needle[0]
           && characters[index..<(index + needle.count)].elementsEqual(needle)
         {
-          let prefix = sameLength ? original[..<index] : characters[..<index]
-          let start = prefix.reduce(0) { $0 + DisplayWidth.of($1) }
-          let matched =
-            sameLength
-            ? original[index..<(index + needle.count)] : characters[index..<(index + needle.count)]
+          let start = original[..<index].reduce(0) { $0 + DisplayWidth.of($1) }
+          let matched = original[index..<(index + needle.count)]
           let width = matched.reduce(0) { $0 + DisplayWidth.of($1) }
           matches.append(Match(line: lineIndex, start: start, width: width))
           index += needle.count
@@ -58,6 +54,15 @@ public struct SearchState: Hashable, Sendable {
         }
       }
     }
+  }
+
+  /// A character as the search compares it: without accents, and lower-case unless the
+  /// search minds case (a lower-case form of more than one character is left as it is).
+  private static func folded(_ character: Character, foldCase: Bool) -> Character {
+    let bare = Transliterator.withoutAccent(character)
+    guard foldCase else { return bare }
+    let lower = bare.lowercased()
+    return lower.count == 1 ? Character(lower) : bare
   }
 
   /// The needle's bytes when it is printable ASCII, else nil.
@@ -72,15 +77,18 @@ public struct SearchState: Hashable, Sendable {
   /// rare non-ASCII letters whose lower case is ASCII, such as the Kelvin sign.)
   private mutating func findASCII(
     _ needle: [UInt8], in line: StyledLine, at lineIndex: Int, buffer: inout [UInt8]
-  ) {
+  ) -> Bool {
     buffer.removeAll(keepingCapacity: true)
     let foldCase = !isCaseSensitive
     for span in line.spans {
       for byte in span.text.utf8 {
+        // Accented Latin letters (lead bytes C3–C5) and combining marks (CC–CD) may fold to
+        // the ASCII needle: such a line is searched character by character.
+        if (0xC3...0xC5).contains(byte) || (0xCC...0xCD).contains(byte) { return false }
         buffer.append(foldCase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
       }
     }
-    guard buffer.count >= needle.count else { return }
+    guard buffer.count >= needle.count else { return true }
     let first = needle[0]
     let asciiPrefix = buffer.firstIndex { $0 >= 0x80 } ?? buffer.count
     var index = 0
@@ -95,6 +103,7 @@ public struct SearchState: Hashable, Sendable {
         index += 1
       }
     }
+    return true
   }
 
   /// The first match at or after `line` (forward) or at or before it (backward), wrapping

@@ -29,6 +29,20 @@ public enum Transliterator {
     return table
   }()
 
+  /// The letter without its accents when that is one ASCII letter (é → e, Ü → U, e + U+0301
+  /// → e), else the character itself: one character for one, so positions stay put.
+  public static func withoutAccent(_ character: Character) -> Character {
+    guard !character.isASCII else { return character }
+    let replacement =
+      table[character]
+      ?? character.unicodeScalars.first.flatMap { base in
+        base.isASCII ? String(Character(base)) : table[Character(base)]
+      }
+    guard let replacement, replacement.count == 1, let letter = replacement.first, letter.isLetter
+    else { return character }
+    return letter
+  }
+
   public static func ascii(_ text: String) -> String {
     guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
     var output = ""
