@@ -99,7 +99,8 @@ public enum ScreenComposer {
         row.kind == .group ? "" : String(repeating: " ", count: max(0, row.depth - 1) * 2 + 1)
       let label = text(row.title, state.glyphs)
       let prefix = row.kind == .group ? " " : marker + indent
-      let available = width - DisplayWidth.of(prefix)
+      // One cell stays free before the border, so that no label runs into it.
+      let available = width - DisplayWidth.of(prefix) - 1
       if role == .sidebarSelected { screen.fill(y: y, from: x, to: x + width, role: role) }
       let end = screen.write(
         prefix, x: x, y: y, role: role == .sidebarGroup ? .sidebarGroup : role, limit: x + width)

@@ -34,7 +34,9 @@ public struct ScreenGeometry: Hashable, Sendable {
     }
     switch placement {
     case .docked:
-      sidebarWidth = min(width / 3, min(32, max(18, preferredSidebarWidth)))
+      // Up to about a third of the screen (35%, so that an 80-column terminal holds the
+      // usual MedlinePlus entries whole), within 18–32 cells.
+      sidebarWidth = min(width * 7 / 20, min(32, max(18, preferredSidebarWidth)))
       contentX = sidebarWidth + 2
     case .hidden:
       sidebarWidth = 0
