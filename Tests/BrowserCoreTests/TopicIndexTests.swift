@@ -132,6 +132,15 @@ import Testing
     #expect(further.state.page.title == "Dolor abdominal")
   }
 
+  /// Without UTF-8 the connector is ASCII too, not a dash the terminal drops.
+  @Test func asciiIndexKeepsTheAlsoCalledConnector() {
+    var index = IndexState(catalog: catalog, width: 80, height: 10, glyphs: .ascii)
+    for letter in "bell" { _ = index.handle(.character(letter)) }
+    let screen = IndexComposer.compose(index).plainText
+    #expect(screen.contains("Abdominal Pain -- also called Bellyache"))
+    #expect(screen.unicodeScalars.allSatisfy { $0.isASCII })
+  }
+
   @Test func escapeClearsThenQuits() {
     let (session, terminal) = session("x y z Esc")
     if case .index(let index) = session.view { #expect(index.query.isEmpty) }

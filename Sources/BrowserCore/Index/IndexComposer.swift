@@ -112,10 +112,10 @@ public enum IndexComposer {
       // connector shortens first, then the title is cut to leave the alias room.
       let matched = text(hit.matched)
       let room = limit - x
-      let long = " \u{2014} also called "
+      let long = text(" \u{2014} also called ")
       let fitsWhole =
         DisplayWidth.of(title) + DisplayWidth.of(long) + DisplayWidth.of(matched) <= room
-      let connector = fitsWhole ? long : " \u{2014} "
+      let connector = fitsWhole ? long : text(" \u{2014} ")
       let aliasShare = min(DisplayWidth.of(matched), max(8, room / 2))
       let titleRoom = room - DisplayWidth.of(connector) - aliasShare
       let titleRole: StyleRole = selected ? .sidebarSelected : .link
