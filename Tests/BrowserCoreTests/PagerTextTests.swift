@@ -329,6 +329,12 @@ import Testing
 
         """)
     #expect(!card.contains("| sh") && !card.contains("bash"))
+    // Opened from a page, it says where the link is, as the link card does.
+    let page = Page(title: "Hub", format: .markdown, links: [link, link])
+    let placed = BinaryCard.render(
+      link: link, number: 2, page: page, url: "https://example.org/files/brochure.pdf",
+      contentType: "application/pdf", size: 1, width: 80, style: .plain)
+    #expect(placed.contains("Link     2 of 2 on \u{201C}Hub\u{201D}\n"))
 
     let image = BinaryCard.render(
       link: nil, number: nil, url: "https://example.org/-rf?x='1'", contentType: "IMAGE/PNG",

@@ -6,11 +6,12 @@ import MedlinePlus
 public enum BinaryCard {
   /// - Parameters:
   ///   - link: the link that led here, for its title; nil for an address typed by hand.
+  ///   - page: the page the link is on, to say where ("3 of 12 on …"), as the link card does.
   ///   - contentType: the server's `Content-Type`, parameters included, when it sent one.
   ///   - size: the bytes received, when known.
   public static func render(
-    link: Link?, number: Int?, url: String, contentType: String?, size: Int?, width: Int,
-    style: PagerStyle, glyphs: Glyphs = .unicode
+    link: Link?, number: Int?, page: Page? = nil, url: String, contentType: String?, size: Int?,
+    width: Int, style: PagerStyle, glyphs: Glyphs = .unicode
   ) -> String {
     var writer = PagerTextWriter(width: width, style: style, glyphs: glyphs)
     let url = PagerSanitizer.text(url)
@@ -23,7 +24,8 @@ public enum BinaryCard {
 
     let labelWidth = Label.allCases.map { DisplayWidth.of($0.rawValue) }.max() ?? 0
     if let number {
-      writer.field(Label.link.rawValue, [StyledSpan("\(number)")], labelWidth: labelWidth)
+      let placement = page.map { LinkCard.placement(number: number, page: $0) } ?? "\(number)"
+      writer.field(Label.link.rawValue, [StyledSpan(placement)], labelWidth: labelWidth)
     }
     writer.field(
       Label.type.rawValue, [StyledSpan(type.isEmpty ? "not given by the server" : type)],

@@ -22,10 +22,9 @@ public enum LinkCard {
 
     let labels = Label.allCases.map(\.rawValue)
     let labelWidth = labels.map { DisplayWidth.of($0) }.max() ?? 0
-    let pageTitle = PagerSanitizer.text(page.title)
-    var placement = "\(number) of \(page.links.count)"
-    if !pageTitle.isEmpty { placement += " on \u{201C}\(pageTitle)\u{201D}" }
-    writer.field(Label.link.rawValue, [StyledSpan(placement)], labelWidth: labelWidth)
+    writer.field(
+      Label.link.rawValue, [StyledSpan(placement(number: number, page: page))],
+      labelWidth: labelWidth)
     if !link.organizations.isEmpty {
       writer.field(
         Label.organizations.rawValue,
@@ -67,6 +66,14 @@ public enum LinkCard {
       }
     }
     return writer.rendered()
+  }
+
+  /// Where a link is: "3 of 12 on “Osteonecrosis”".
+  static func placement(number: Int, page: Page) -> String {
+    let pageTitle = PagerSanitizer.text(page.title)
+    var placement = "\(number) of \(page.links.count)"
+    if !pageTitle.isEmpty { placement += " on \u{201C}\(pageTitle)\u{201D}" }
+    return placement
   }
 
   private enum Label: String, CaseIterable {

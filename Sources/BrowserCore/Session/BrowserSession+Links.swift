@@ -141,7 +141,8 @@ extension BrowserSession {
     }
     showInPager(
       BinaryCard.render(
-        link: link, number: index + 1, url: resource.url, contentType: resource.contentType,
+        link: link, number: index + 1, page: state.page, url: resource.url,
+        contentType: resource.contentType,
         size: resource.bytes.count, width: pagerWidth, style: pagerStyle, glyphs: state.glyphs))
   }
 
