@@ -111,6 +111,8 @@ import Testing
   @Test func tinyTerminalsSaySo() {
     #expect(screen(Pages.seed, 19, 10).plainText.contains("terminal too small"))
     #expect(screen(Pages.seed, 40, 4).plainText.contains("terminal too small"))
+    #expect(screen(Pages.seed, 10, 3).plainText == "too small\nneed 20x5\n\n")
+    #expect(screen(Pages.seed, 15, 4).plainText.contains("15x4, need 20x5"))
     #expect(screen(Pages.seed, 1, 1).plainText == "t\n")
     #expect(screen(Pages.seed, 0, 0).plainText == "\n")
   }

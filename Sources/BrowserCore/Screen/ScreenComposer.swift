@@ -42,8 +42,11 @@ public enum ScreenComposer {
     let x = max(0, (screen.width - message.count) / 2)
     screen.write(message, x: x, y: y, role: .statusMessage)
     if screen.height > 1 {
-      let size =
-        "\(screen.width)x\(screen.height), need \(ScreenGeometry.minimumWidth)x\(ScreenGeometry.minimumHeight)"
+      // "10x3, need 20x5" when it fits, else just the size needed: never a cut phrase.
+      let need = "need \(ScreenGeometry.minimumWidth)x\(ScreenGeometry.minimumHeight)"
+      let full = "\(screen.width)x\(screen.height), " + need
+      let size = full.count <= screen.width ? full : need
+      guard size.count <= screen.width else { return }
       screen.write(size, x: max(0, (screen.width - size.count) / 2), y: y + 1, role: .dim)
     }
   }
