@@ -108,6 +108,22 @@ import Testing
     }
   }
 
+  /// Found by a tester: "diagnose osteonecrosis" wraps at 100 columns and was not found.
+  @Test func searchFindsAndLightsAPhraseAcrossAWrap() throws {
+    let shown = screen(Pages.seed, 100, 30, keys: "/diagnose Space osteo Enter")
+    #expect(shown.plainText.contains("match 1 of 1"))
+    let row = try #require(
+      (0..<30).first { shown.rowText($0).trimmingSpaces.hasSuffix("to diagnose") })
+    let text = shown.rowText(row)
+    let end = DisplayWidth.of(String(text.reversed().drop { $0 == " " }.reversed())) - 1
+    #expect(shown[end, row].role == .linkSelected)
+    let next = shown.rowText(row + 1)
+    let x = DisplayWidth.of(String(next.prefix { $0 != "o" }))
+    #expect(next.dropFirst(x).hasPrefix("osteonecrosis"))
+    #expect(shown[x, row + 1].role == .linkSelected && shown[x + 4, row + 1].role == .linkSelected)
+    #expect(shown[x + 5, row + 1].role != .linkSelected)
+  }
+
   @Test func tinyTerminalsSaySo() {
     #expect(screen(Pages.seed, 19, 10).plainText.contains("terminal too small"))
     #expect(screen(Pages.seed, 40, 4).plainText.contains("terminal too small"))

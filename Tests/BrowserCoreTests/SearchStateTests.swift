@@ -40,6 +40,24 @@ import Testing
     #expect(matches("日本") == [[3, 0, 4]])
   }
 
+  /// A phrase the layout wrapped at a space is found across the break, in two parts; a
+  /// line that does not go on with the one above is not joined to it.
+  @Test func aPhraseIsFoundAcrossAWrappedBreak() {
+    var below = StyledLine([StyledSpan("  "), StyledSpan("osteonecrosis. Treatments")], section: 0)
+    below.joinsPrevious = true
+    let wrapped = [StyledLine([StyledSpan("tests to diagnose ")], section: 0), below]
+    var search = SearchState(query: "diagnose osteo", backward: false)
+    search.find(in: wrapped)
+    #expect(
+      search.matches == [
+        SearchState.Match(line: 0, start: 9, width: 8, next: .init(start: 2, width: 5))
+      ])
+    var separate = wrapped
+    separate[1].joinsPrevious = false
+    search.find(in: separate)
+    #expect(search.matches.isEmpty)
+  }
+
   /// As in the topic index: "estomago" finds "estómago", "naive" finds "naïve", and the
   /// other way round; a decomposed accent (e + U+0301) too.
   @Test func accentsAreIgnored() {

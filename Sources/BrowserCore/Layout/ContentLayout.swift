@@ -59,6 +59,7 @@ public struct ContentLayout: Sendable {
     if line.spans.reduce(0, { $0 + $1.text.utf8.count }) <= width { return line }
     guard line.width > width else { return line }
     var clipped = StyledLine([], section: line.section)
+    clipped.joinsPrevious = line.joinsPrevious
     var used = 0
     for span in line.spans {
       var text = ""
@@ -103,10 +104,12 @@ private struct Writer {
   }
 
   /// Adds a line; never two blank lines in a row, never a blank line at the very top.
-  mutating func emit(_ spans: [StyledSpan]) {
+  mutating func emit(_ spans: [StyledSpan], joinsPrevious: Bool = false) {
     let isBlank = spans.allSatisfy { $0.text.allSatisfy { $0 == " " } }
     if isBlank && (lines.last.map(\.isBlank) ?? true) { return }
-    lines.append(StyledLine(isBlank ? [] : spans, section: section))
+    var line = StyledLine(isBlank ? [] : spans, section: section)
+    line.joinsPrevious = joinsPrevious && !isBlank
+    lines.append(line)
   }
 
   mutating func blank() {
@@ -120,10 +123,10 @@ private struct Writer {
     let spans =
       glyphs.isASCII
       ? spans.map { StyledSpan(Transliterator.ascii($0.text), $0.role, link: $0.link) } : spans
-    for line in TextWrapper.wrap(
-      spans, width: width, prefix: prefix, continuation: continuation)
-    {
-      emit(line)
+    for (number, line) in TextWrapper.wrap(
+      spans, width: width, prefix: prefix, continuation: continuation
+    ).enumerated() {
+      emit(line, joinsPrevious: number > 0)
     }
   }
 

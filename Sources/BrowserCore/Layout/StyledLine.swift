@@ -17,6 +17,9 @@ public struct StyledLine: Hashable, Sendable {
   public var spans: [StyledSpan]
   /// The section the line belongs to.
   public var section: Int
+  /// True when the line goes on with the text of the line above, wrapped at a space: a
+  /// search finds a phrase across that break.
+  public var joinsPrevious = false
 
   public init(_ spans: [StyledSpan] = [], section: Int) {
     self.spans = spans

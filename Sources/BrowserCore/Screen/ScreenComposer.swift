@@ -139,6 +139,13 @@ public enum ScreenComposer {
         let role: StyleRole = match == current ? .linkSelected : .match
         screen.restyle(y: y, from: from, to: min(limit, from + match.width), role: role)
       }
+      // The end of a match that began on the line above, across a wrapped break.
+      for match in matchesByLine[index - 1] ?? [] {
+        guard let next = match.next else { continue }
+        let from = geometry.contentX + next.start
+        let role: StyleRole = match == current ? .linkSelected : .match
+        screen.restyle(y: y, from: from, to: min(limit, from + next.width), role: role)
+      }
     }
   }
 

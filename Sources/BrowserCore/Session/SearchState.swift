@@ -6,6 +6,20 @@ public struct SearchState: Hashable, Sendable {
     /// First cell of the match within the line.
     public var start: Int
     public var width: Int
+    /// The match's end on the next line, when it runs across a wrapped line break.
+    public var next: Part?
+
+    public struct Part: Hashable, Sendable {
+      public var start: Int
+      public var width: Int
+    }
+
+    public init(line: Int, start: Int, width: Int, next: Part? = nil) {
+      self.line = line
+      self.start = start
+      self.width = width
+      self.next = next
+    }
   }
 
   public var query: String
@@ -52,6 +66,45 @@ public struct SearchState: Hashable, Sendable {
         } else {
           index += 1
         }
+      }
+    }
+    // Wrapping breaks lines at spaces, so a query with a space may run across a break.
+    if needle.contains(" ") {
+      findAcrossBreaks(needle, in: lines, foldCase: foldCase)
+      matches.sort { ($0.line, $0.start) < ($1.line, $1.start) }
+    }
+  }
+
+  /// Matches that start on one line and end on the next, where the next goes on with the
+  /// same text (`joinsPrevious`): the break reads as one space.
+  private mutating func findAcrossBreaks(
+    _ needle: [Character], in lines: [StyledLine], foldCase: Bool
+  ) {
+    let reach = needle.count - 1
+    for lineIndex in lines.indices.dropLast() where lines[lineIndex + 1].joinsPrevious {
+      var above = Array(lines[lineIndex].plainText)
+      while above.last == " " { above.removeLast() }
+      let below = Array(lines[lineIndex + 1].plainText)
+      let indent = below.prefix { $0 == " " }.count
+      let tail = Array(above.suffix(reach))
+      let head = Array(below[indent...].prefix(reach))
+      let joined = (tail + [" "] + head).map { Self.folded($0, foldCase: foldCase) }
+      guard joined.count >= needle.count else { continue }
+      // Starts in the tail, ends past the space: on both lines.
+      for offset in 0...(joined.count - needle.count)
+      where offset < tail.count && offset + needle.count > tail.count + 1
+        && joined[offset..<(offset + needle.count)].elementsEqual(needle)
+      {
+        let firstPart = above.count - tail.count + offset
+        let cells = { (characters: ArraySlice<Character>) in
+          characters.reduce(0) { $0 + DisplayWidth.of($1) }
+        }
+        let onNext = offset + needle.count - tail.count - 1
+        matches.append(
+          Match(
+            line: lineIndex, start: cells(above[..<firstPart]), width: cells(above[firstPart...]),
+            next: Match.Part(
+              start: indent, width: cells(below[indent..<(indent + onNext)]))))
       }
     }
   }
