@@ -76,6 +76,13 @@ import Testing
           }
           #expect(!inner(screen, help, row: y - help.y - 1).contains("▸"), "\(context)")
         }
+        // Beside the box, its rows are blank: no marker or half word reads as part of it.
+        for y in help.y..<help.y + help.height {
+          let outside =
+            (0..<help.x).map { screen[$0, y].text }
+            + (help.x + help.width..<width).map { screen[$0, y].text }
+          #expect(outside.allSatisfy { $0 == " " || $0.isEmpty }, "margins, row \(y), \(context)")
+        }
         // Narrow screens give the box the whole width.
         if width < 60 { #expect(help.x == 0 && help.width == width, "\(context)") }
       }

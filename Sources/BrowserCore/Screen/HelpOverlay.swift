@@ -87,6 +87,9 @@ struct HelpOverlay {
     let right = x + width - 1
     let corners = glyphs.isASCII ? ["+", "+", "+", "+"] : ["┌", "┐", "└", "┘"]
     let rule = String(repeating: glyphs.horizontalBar, count: width - 2)
+    // The rows the box stands on are cleared to both edges: a page marker or half a word
+    // beside the box would read as part of it.
+    for rowY in y..<(y + height) { screen.fill(y: rowY, from: 0, to: screen.width, role: .normal) }
     screen.write(corners[0] + rule + corners[1], x: x, y: y, role: .border)
     screen.write(corners[2] + rule + corners[3], x: x, y: y + height - 1, role: .border)
     label(" medterm keys ", y: y, role: .heading, on: &screen)
