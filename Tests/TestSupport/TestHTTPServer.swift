@@ -29,18 +29,12 @@ public final class TestHTTPServer {
     posix_spawn_file_actions_addclose(&actions, ends[0])
     posix_spawn_file_actions_addclose(&actions, ends[1])
     // Test threads block most signals and a spawned child inherits the mask.
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var emptySet = sigset_t()
-    sigemptyset(&emptySet)
-    posix_spawnattr_setsigmask(&attributes, &emptySet)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+    let attributes = SpawnAttributes()
     let arguments = ["python3", PackagePaths.serverScript, directory]
     let argv = arguments.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var pid: pid_t = 0
-    let spawned = posix_spawnp(&pid, "python3", &actions, &attributes, argv, environ)
+    let spawned = posix_spawnp(&pid, "python3", &actions, &attributes.value, argv, environ)
     close(ends[1])
     guard spawned == 0 else {
       close(ends[0])

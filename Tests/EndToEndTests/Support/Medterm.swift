@@ -1,19 +1,11 @@
 import Foundation
+import TestSupport
 
 /// Runs the real `medterm` binary that `swift build` put next to the test bundle.
 enum Medterm {
-  static let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+  static var executable: URL { URL(fileURLWithPath: PackagePaths.built("medterm")) }
 
-  static var executable: URL {
-    let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-      .appendingPathComponent("medterm")
-    if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
-    return packageRoot.appendingPathComponent(".build/debug/medterm")
-  }
-
-  static let corpus = packageRoot.appendingPathComponent("Tests/Corpus")
+  static let corpus = URL(fileURLWithPath: PackagePaths.corpus)
 
   struct Result {
     var status: Int32

@@ -178,7 +178,7 @@ final class SSHServer {
     ]
     let argv = arguments.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
-    var attributes = SpawnAttributes()
+    let attributes = SpawnAttributes()
     var child: pid_t = 0
     let status = posix_spawn(&child, daemon, &actions, &attributes.value, argv, environ)
     guard status == 0 else {

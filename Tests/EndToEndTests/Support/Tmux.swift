@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Tools the end-to-end tests drive. Missing on a developer machine: the test is skipped
@@ -7,12 +8,7 @@ import Testing
 enum Tools {
   static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
-  static func available(_ name: String) -> Bool {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    return path.split(separator: ":").contains {
-      FileManager.default.isExecutableFile(atPath: "\($0)/\(name)")
-    }
-  }
+  static func available(_ name: String) -> Bool { PackagePaths.onPath(name) != nil }
 
   /// For `.enabled(if:)`: run when the tool is there, or always under CI.
   static func runnable(_ name: String) -> Bool { isCI || available(name) }

@@ -1,29 +1,16 @@
 import Foundation
+import TestSupport
 
 /// Where the tests find the package's files and the executables `swift build` made.
 enum Paths {
-  static let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
-  static let corpus = packageRoot.appendingPathComponent("Tests/Corpus").path
+  static let corpus = PackagePaths.corpus
 
   static func corpusFile(_ name: String) -> String { corpus + "/" + name }
 
   /// An executable built beside the test bundle, else in the default debug build directory.
-  static func built(_ name: String) -> String {
-    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-      .appendingPathComponent(name).path
-    if FileManager.default.isExecutableFile(atPath: beside) { return beside }
-    return packageRoot.appendingPathComponent(".build/debug/\(name)").path
-  }
+  static func built(_ name: String) -> String { PackagePaths.built(name) }
 
-  static func onPath(_ name: String) -> String? {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    return path.split(separator: ":").map { "\($0)/\(name)" }.first {
-      FileManager.default.isExecutableFile(atPath: $0)
-    }
-  }
+  static func onPath(_ name: String) -> String? { PackagePaths.onPath(name) }
 
   static func bytes(_ path: String) throws -> [UInt8] {
     Array(try Data(contentsOf: URL(fileURLWithPath: path)))
