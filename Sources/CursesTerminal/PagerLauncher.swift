@@ -10,46 +10,11 @@ import CNcursesw
 /// The text reaches the pager's standard input from a private temporary file that is
 /// unlinked before the pager even starts, so nothing is left behind on any exit path.
 enum PagerLauncher {
-  /// The pager command line: `$PAGER` (or `$MEDTERM_PAGER`) split on white space, with
-  /// simple quotes honoured; `less -R` when unset or empty.
-  static func commandLine(environment: [String: String]) -> [String] {
-    let configured = environment["MEDTERM_PAGER"] ?? environment["PAGER"] ?? ""
-    let words = split(configured)
-    return words.isEmpty ? ["less", "-R"] : words
-  }
-
-  /// Splits like a shell would split words, without any expansion: spaces separate,
-  /// single and double quotes group.
-  static func split(_ text: String) -> [String] {
-    var words: [String] = []
-    var current = ""
-    var quote: Character? = nil
-    var inWord = false
-    for character in text {
-      if let open = quote {
-        if character == open { quote = nil } else { current.append(character) }
-      } else if character == "'" || character == "\"" {
-        quote = character
-        inWord = true
-      } else if character == " " || character == "\t" || character == "\n" {
-        if inWord { words.append(current) }
-        current = ""
-        inWord = false
-      } else {
-        current.append(character)
-        inWord = true
-      }
-    }
-    if inWord { words.append(current) }
-    return words
-  }
-
   /// Runs the pager and waits for it. Returns false when it could not be started, or when
-  /// it is `cat`: people set PAGER=cat to turn paging off in line-by-line tools, and in a
-  /// full-screen program cat's text would be painted over before anyone could read it.
+  /// it does not wait (`cat`): the caller then shows the text itself.
   static func run(_ text: String, environment: [String: String]) -> Bool {
-    let arguments = commandLine(environment: environment)
-    if arguments.first.map({ $0.split(separator: "/").last == "cat" }) == true { return false }
+    let arguments = PagerCommand.words(environment: environment)
+    if PagerCommand.doesNotWait(arguments) { return false }
     guard let input = privateFile(containing: text) else { return false }
     defer { close(input) }
     var actions = posix_spawn_file_actions_t()

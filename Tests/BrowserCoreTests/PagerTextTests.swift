@@ -457,6 +457,8 @@ import Testing
     #expect(style("most", nil) == .plain)
     #expect(style("cat", "R") == .plain)
     #expect(PagerStyle.forPager(environment: ["PAGER": "less -R"]) == .sgr)
+    #expect(
+      PagerStyle.forPager(environment: ["PAGER": "more", "MEDTERM_PAGER": "less -R"]) == .sgr)
     #expect(PagerStyle.forPager(environment: ["PAGER": "more"]) == .plain)
     #expect(PagerStyle.forPager(environment: [:]) == .sgr)
   }
@@ -567,5 +569,18 @@ import Testing
       }
     }
     return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// One reading of the variables: MEDTERM_PAGER first, git's word splitting, less -R by
+  /// default; cat is the pager that does not wait.
+  @Test func pagerCommandWords() {
+    #expect(PagerCommand.words(environment: [:]) == ["less", "-R"])
+    #expect(PagerCommand.words(environment: ["PAGER": "  "]) == ["less", "-R"])
+    #expect(
+      PagerCommand.words(environment: ["PAGER": "/usr/bin/most 'two words' \"x y\""])
+        == ["/usr/bin/most", "two words", "x y"])
+    #expect(PagerCommand.words(environment: ["PAGER": "more", "MEDTERM_PAGER": "cat"]) == ["cat"])
+    #expect(PagerCommand.programName(["/usr/bin/most", "-s"]) == "most")
+    #expect(PagerCommand.doesNotWait(["/bin/cat"]) && !PagerCommand.doesNotWait(["less"]))
   }
 }

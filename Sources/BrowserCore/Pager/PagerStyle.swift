@@ -8,18 +8,10 @@ public enum PagerStyle: Hashable, Sendable {
 
   /// The style for the pager `$PAGER` names (medterm's default `less -R` when unset).
   public static func forPager(environment: [String: String]) -> PagerStyle {
-    forPager(
-      command: environment["MEDTERM_PAGER"] ?? environment["PAGER"], environment: environment)
+    forPager(words: PagerCommand.words(environment: environment), environment: environment)
   }
 
-  /// The program named by `$MEDTERM_PAGER` or `$PAGER` (the first word), or nil for the
-  /// default.
-  public static func configuredPager(environment: [String: String]) -> String? {
-    let command = environment["MEDTERM_PAGER"] ?? environment["PAGER"] ?? ""
-    return command.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map(String.init)
-  }
-
-  /// The style for a pager command (`$PAGER`, split on spaces like git does).
+  /// The style for a pager command (`$PAGER`, split into words as git does).
   ///
   /// The rule: SGR only when the pager is `less` and `less` will pass SGR through, that is
   /// when its arguments or `$LESS` hold `-R`/`-r` (alone or in a cluster such as `-FRX`) or
@@ -28,10 +20,12 @@ public enum PagerStyle: Hashable, Sendable {
   /// text: an attribute it does not understand would show as `ESC[1m` litter, while plain text
   /// reads fine everywhere.
   public static func forPager(command: String?, environment: [String: String]) -> PagerStyle {
-    let words = (command ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-    guard let program = words.first else { return .sgr }
-    let name = program.split(separator: "/").last.map(String.init) ?? program
-    guard name == "less" else { return .plain }
+    let words = PagerCommand.split(command ?? "")
+    return forPager(words: words.isEmpty ? PagerCommand.standard : words, environment: environment)
+  }
+
+  private static func forPager(words: [String], environment: [String: String]) -> PagerStyle {
+    guard PagerCommand.programName(words) == "less" else { return .plain }
     var options = Array(words.dropFirst())
     if let less = environment["LESS"] {
       // less reads $LESS first and its command line after; either may turn on -R.

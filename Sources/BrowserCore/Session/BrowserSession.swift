@@ -221,10 +221,10 @@ public final class BrowserSession {
       title: title, format: .markdown,
       sections: [Section(id: "text", title: title, level: 1, blocks: [.preformatted(body)])])
     push(page, pagerView: true)
-    let pager = PagerStyle.configuredPager(environment: environment) ?? "less"
-    let program = pager.split(separator: "/").last.map(String.init) ?? pager
+    let pager = PagerCommand.words(environment: environment)
+    let program = PagerCommand.programName(pager)
     state.say(
-      program == "cat"
+      PagerCommand.doesNotWait(pager)
         ? "PAGER is cat, which does not wait: the text is shown here; q goes back"
         : "the pager \(program) could not be run: the text is shown here; q goes back")
   }
