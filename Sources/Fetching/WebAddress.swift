@@ -1,3 +1,5 @@
+import MedlinePlus
+
 /// Checks an address before any process is spawned: only http and https, with a host. A
 /// `javascript:` or `data:` link on a page must never reach the network stack, and a
 /// `file:` address is read by the caller, not downloaded.
@@ -9,10 +11,9 @@ enum WebAddress {
     var bytes = Array(text.utf8)
     while let first = bytes.first, Self.isSpace(first) { bytes.removeFirst() }
     while let last = bytes.last, Self.isSpace(last) { bytes.removeLast() }
-    guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0,
-      Self.isSchemeStart(bytes[0]), bytes[1..<colon].allSatisfy(Self.isSchemeByte)
+    guard let scheme = URLResolver.scheme(of: String(decoding: bytes, as: UTF8.self)),
+      let colon = bytes.firstIndex(of: UInt8(ascii: ":"))
     else { throw .invalidURL(text) }
-    let scheme = String(decoding: bytes[..<colon], as: UTF8.self).lowercased()
     guard scheme == "http" || scheme == "https" else { throw .unsupportedScheme(scheme) }
     guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { throw .invalidURL(text) }
     let rest = bytes[(colon + 1)...]
@@ -27,15 +28,6 @@ enum WebAddress {
 
   private static func isSpace(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-  }
-
-  private static func isSchemeStart(_ byte: UInt8) -> Bool {
-    (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-  }
-
-  private static func isSchemeByte(_ byte: UInt8) -> Bool {
-    isSchemeStart(byte) || (0x30...0x39).contains(byte) || byte == 0x2B || byte == 0x2D
-      || byte == 0x2E
   }
 
   private static func percentEncoded(_ bytes: [UInt8]) -> String {
