@@ -206,20 +206,8 @@ private struct Writer {
     var piece = ""
     var used = 0
     var emitted = false
-    var column = 0
-    var expanded = ""
-    for character in glyphs.isASCII ? Transliterator.ascii(line) : line {
-      // A tab reaches the next multiple of eight, as on a terminal.
-      if character == "\t" {
-        let spaces = 8 - column % 8
-        expanded += String(repeating: " ", count: spaces)
-        column += spaces
-      } else {
-        expanded.append(character)
-        column += DisplayWidth.of(character)
-      }
-    }
-    for character in expanded {
+    let shown = glyphs.isASCII ? Transliterator.ascii(line) : line
+    for character in PagerSanitizer.expandingTabs(shown) {
       let cells = DisplayWidth.of(character)
       if used + cells > room && used > 0 {
         emit([StyledSpan(pad), StyledSpan(piece, .code)])

@@ -52,20 +52,11 @@ public struct SearchState: Hashable, Sendable {
       // counted on the line as shown ("estomago" finds "estómago", as in the topic index).
       let original = Array(line.plainText)
       let characters = original.map { Self.folded($0, foldCase: foldCase) }
-      guard characters.count >= needle.count else { continue }
-      var index = 0
-      while index + needle.count <= characters.count {
-        if characters[index] == needle[0]
-          && characters[index..<(index + needle.count)].elementsEqual(needle)
-        {
-          let start = original[..<index].reduce(0) { $0 + DisplayWidth.of($1) }
-          let matched = original[index..<(index + needle.count)]
-          let width = matched.reduce(0) { $0 + DisplayWidth.of($1) }
-          matches.append(Match(line: lineIndex, start: start, width: width))
-          index += needle.count
-        } else {
-          index += 1
-        }
+      for index in Self.occurrences(of: needle, in: characters) {
+        matches.append(
+          Match(
+            line: lineIndex, start: Self.cells(original[..<index]),
+            width: Self.cells(original[index..<(index + needle.count)])))
       }
     }
     // Wrapping breaks lines at spaces, so a query with a space may run across a break.
@@ -96,17 +87,39 @@ public struct SearchState: Hashable, Sendable {
         && joined[offset..<(offset + needle.count)].elementsEqual(needle)
       {
         let firstPart = above.count - tail.count + offset
-        let cells = { (characters: ArraySlice<Character>) in
-          characters.reduce(0) { $0 + DisplayWidth.of($1) }
-        }
         let onNext = offset + needle.count - tail.count - 1
         matches.append(
           Match(
-            line: lineIndex, start: cells(above[..<firstPart]), width: cells(above[firstPart...]),
-            next: Match.Part(
-              start: indent, width: cells(below[indent..<(indent + onNext)]))))
+            line: lineIndex, start: Self.cells(above[..<firstPart]),
+            width: Self.cells(above[firstPart...]),
+            next: Match.Part(start: indent, width: Self.cells(below[indent..<(indent + onNext)]))))
       }
     }
+  }
+
+  /// Where `needle` starts in `haystack`, left to right, matches not overlapping (as less
+  /// highlights them).
+  private static func occurrences<Element: Equatable>(
+    of needle: [Element], in haystack: [Element]
+  ) -> [Int] {
+    guard let first = needle.first, haystack.count >= needle.count else { return [] }
+    var found: [Int] = []
+    var index = 0
+    while index + needle.count <= haystack.count {
+      if haystack[index] == first && haystack[index..<(index + needle.count)].elementsEqual(needle)
+      {
+        found.append(index)
+        index += needle.count
+      } else {
+        index += 1
+      }
+    }
+    return found
+  }
+
+  /// The cells characters take on screen.
+  private static func cells(_ characters: ArraySlice<Character>) -> Int {
+    characters.reduce(0) { $0 + DisplayWidth.of($1) }
   }
 
   /// A character as the search compares it: without accents, and lower-case unless the
@@ -141,20 +154,12 @@ public struct SearchState: Hashable, Sendable {
         buffer.append(foldCase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
       }
     }
-    guard buffer.count >= needle.count else { return true }
-    let first = needle[0]
     let asciiPrefix = buffer.firstIndex { $0 >= 0x80 } ?? buffer.count
-    var index = 0
-    while index + needle.count <= buffer.count {
-      if buffer[index] == first && buffer[index..<(index + needle.count)].elementsEqual(needle) {
-        let start =
-          index <= asciiPrefix
-          ? index : DisplayWidth.of(String(decoding: buffer[..<index], as: UTF8.self))
-        matches.append(Match(line: lineIndex, start: start, width: needle.count))
-        index += needle.count
-      } else {
-        index += 1
-      }
+    for index in Self.occurrences(of: needle, in: buffer) {
+      let start =
+        index <= asciiPrefix
+        ? index : DisplayWidth.of(String(decoding: buffer[..<index], as: UTF8.self))
+      matches.append(Match(line: lineIndex, start: start, width: needle.count))
     }
     return true
   }
