@@ -2,9 +2,18 @@
   import Glibc
 #endif
 
-/// The `file:` address of a page read from disk, so that the page's relative links
-/// (`guide.html`, `../index.html`) resolve next to it, as in any browser.
+/// `file:` addresses: the one a page read from disk gets, so that its relative links
+/// (`guide.html`, `../index.html`) resolve next to it as in any browser, and the path a
+/// `file:` link names.
 enum FileAddress {
+  /// The path of a `file:` address, or nil.
+  static func path(of url: String) -> String? {
+    guard url.lowercased().hasPrefix("file:") else { return nil }
+    var path = String(url.dropFirst(5))
+    if path.hasPrefix("//") { path = String(path.dropFirst(2)).drop { $0 != "/" }.description }
+    return percentDecoded(path)
+  }
+
   static func url(forPath path: String) -> String {
     var absolute = path
     if !path.hasPrefix("/") {
@@ -34,5 +43,22 @@ enum FileAddress {
       }
     }
     return output
+  }
+
+  /// `%20` → space; malformed escapes stay as written.
+  private static func percentDecoded(_ text: String) -> String {
+    var bytes: [UInt8] = []
+    var iterator = Array(text.utf8)[...]
+    while let byte = iterator.popFirst() {
+      if byte == UInt8(ascii: "%"), iterator.count >= 2,
+        let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16)
+      {
+        bytes.append(value)
+        iterator = iterator.dropFirst(2)
+      } else {
+        bytes.append(byte)
+      }
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

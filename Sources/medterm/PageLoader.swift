@@ -11,7 +11,7 @@ import MedlinePlus
 /// addresses and plain paths from disk.
 final class PageLoader: BrowserHost {
   func load(_ url: String) -> Result<any LoadTask, LoadFailure> {
-    if let path = Self.filePath(url) {
+    if let path = FileAddress.path(of: url) {
       return .success(FinishedLoad(Self.readFile(path, url: url)))
     }
     guard let helper = FetchHelper.locate() else {
@@ -37,14 +37,6 @@ final class PageLoader: BrowserHost {
         if case .finished(let result) = task.poll(timeoutMilliseconds: 1000) { return result }
       }
     }
-  }
-
-  /// The path of a `file:` address, or nil.
-  static func filePath(_ url: String) -> String? {
-    guard url.lowercased().hasPrefix("file:") else { return nil }
-    var path = String(url.dropFirst(5))
-    if path.hasPrefix("//") { path = String(path.dropFirst(2)).drop { $0 != "/" }.description }
-    return path.removingPercentEncoding()
   }
 
   private static func readFile(_ path: String, url: String) -> Result<LoadedResource, LoadFailure> {
@@ -97,24 +89,5 @@ private final class FetchLoad: LoadTask {
 
   func cancel() {
     operation.cancel()
-  }
-}
-
-extension String {
-  /// `%20` → space; malformed escapes stay as written.
-  fileprivate func removingPercentEncoding() -> String {
-    var bytes: [UInt8] = []
-    var iterator = Array(utf8)[...]
-    while let byte = iterator.popFirst() {
-      if byte == UInt8(ascii: "%"), iterator.count >= 2,
-        let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16)
-      {
-        bytes.append(value)
-        iterator = iterator.dropFirst(2)
-      } else {
-        bytes.append(byte)
-      }
-    }
-    return String(decoding: bytes, as: UTF8.self)
   }
 }

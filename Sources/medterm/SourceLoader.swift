@@ -20,7 +20,7 @@ enum Source: Equatable {
     case "-": self = .standardInput
     case let text? where Self.isWebAddress(text): self = .web(text)
     case let text? where text.lowercased().hasPrefix("file:"):
-      self = .file(PageLoader.filePath(text) ?? text)
+      self = .file(FileAddress.path(of: text) ?? text)
     case let path?: self = .file(path)
     }
   }
