@@ -23,24 +23,11 @@ enum WebAddress {
       $0 != UInt8(ascii: ":")
     }
     guard let host, !host.isEmpty, !authority.contains(0x20) else { throw .invalidURL(text) }
-    return Self.percentEncoded(bytes)
+    // Pages do link to `a b.html`: spaces and non-ASCII bytes are encoded, the rest kept.
+    return PercentEncoding.encode(bytes: bytes) { $0 != 0x20 && $0 < 0x80 }
   }
 
   private static func isSpace(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-  }
-
-  private static func percentEncoded(_ bytes: [UInt8]) -> String {
-    let digits = Array("0123456789ABCDEF".utf8)
-    var output: [UInt8] = []
-    output.reserveCapacity(bytes.count)
-    for byte in bytes {
-      if byte == 0x20 || byte >= 0x80 {
-        output += [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
-      } else {
-        output.append(byte)
-      }
-    }
-    return String(decoding: output, as: UTF8.self)
   }
 }

@@ -1,3 +1,5 @@
+import MedlinePlus
+
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -24,25 +26,20 @@ enum FileAddress {
         absolute = (directory == "/" ? "" : directory) + "/" + path
       }
     }
-    return "file://" + percentEncoded(absolute)
+    // Unreserved characters and `/` stay; spaces, `#`, `?` and every non-ASCII byte are
+    // encoded, so the address reads back to the same path.
+    return "file://" + PercentEncoding.encode(absolute, keeping: isKeptInPath)
   }
 
-  /// Everything but unreserved characters and `/` is percent-encoded (spaces, `#`, `?`, and
-  /// every non-ASCII byte), so the address reads back to the same path.
-  private static func percentEncoded(_ path: String) -> String {
-    var output = ""
-    for byte in path.utf8 {
-      switch byte {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-        UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
-        output.append(Character(Unicode.Scalar(byte)))
-      default:
-        let hex = Array("0123456789ABCDEF")
-        output += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])
-      }
+  private static func isKeptInPath(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+      UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+      true
+    default:
+      false
     }
-    return output
   }
 
   /// `%20` → space; malformed escapes stay as written.

@@ -29,4 +29,11 @@ import Testing
     #expect(URLResolver.scheme(of: "HTTPS://x") == "https")
     #expect(URLResolver.scheme(of: "no scheme here") == nil)
   }
+
+  /// The one percent-encoder: the caller says which bytes stay.
+  @Test func percentEncodingKeepsWhatItIsTold() {
+    #expect(PercentEncoding.encode("a b/é", keeping: { $0 < 0x80 }) == "a b/%C3%A9")
+    #expect(PercentEncoding.encode("a b/é", keeping: { $0 != 0x20 && $0 < 0x80 }) == "a%20b/%C3%A9")
+    #expect(PercentEncoding.encode(bytes: [0x61, 0xFF], keeping: { $0 < 0x80 }) == "a%FF")
+  }
 }

@@ -21,15 +21,7 @@ enum PagerSanitizer {
   static func url(_ url: String, ascii: Bool) -> String {
     let clean = text(url)
     guard ascii, !clean.utf8.allSatisfy({ $0 < 0x80 }) else { return clean }
-    var output = ""
-    for byte in clean.utf8 {
-      if byte < 0x80 {
-        output.unicodeScalars.append(Unicode.Scalar(byte))
-      } else {
-        output += "%" + String(byte, radix: 16, uppercase: true)
-      }
-    }
-    return output
+    return PercentEncoding.encode(clean) { $0 < 0x80 }
   }
 
   /// A copy of the page with every string cleaned, so layout measures what will be shown.
