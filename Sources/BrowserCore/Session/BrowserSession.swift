@@ -70,22 +70,20 @@ public final class BrowserSession {
       var bell = false
       while let next = key {
         if next == .resize { syncSize() }
-        // → in the index goes forward again to the topic Back left, where it was left (Enter
-        // opens the selected topic afresh); with nothing ahead it opens the selection.
-        if case .index = view, next == .right, !forwardStack.isEmpty {
-          _ = perform(.forward)
-          applied += 1
-          key = applied < typeAheadLimit ? terminal.readKey(timeoutMilliseconds: 0) : nil
-          continue
-        }
         if case .index(var index) = view {
-          let result = index.handle(next)
-          view = .index(index)
-          switch result {
-          case .quit: return
-          case .bell: bell = true
-          case .none: break
-          case .open(let entry): openFromCatalog(entry)
+          if next == .right && !forwardStack.isEmpty {
+            // → goes forward again to the topic Back left, where it was left (Enter opens
+            // the selected topic afresh); with nothing ahead it opens the selection.
+            _ = perform(.forward)
+          } else {
+            let result = index.handle(next)
+            view = .index(index)
+            switch result {
+            case .quit: return
+            case .bell: bell = true
+            case .none: break
+            case .open(let entry): openFromCatalog(entry)
+            }
           }
           applied += 1
           key = applied < typeAheadLimit ? terminal.readKey(timeoutMilliseconds: 0) : nil
