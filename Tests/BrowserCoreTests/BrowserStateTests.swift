@@ -29,9 +29,9 @@ import Testing
       + "<h2>Sec</h2><p>x</p></body></html>"
     var browser = BrowserState(page: Pages.page(Array(html.utf8)), width: 60, height: 12)
     #expect(browser.page.sections[browser.currentSection].title == "T")
-    _ = browser.handle(.character("}"))
+    _ = browser.press(.character("}"))
     #expect(browser.page.sections[browser.currentSection].title == "T")
-    _ = browser.handle(.character("]"))
+    _ = browser.press(.character("]"))
     #expect(browser.page.sections[browser.currentSection].title == "Sec")
   }
 
@@ -45,26 +45,26 @@ import Testing
 
   @Test func arrowKeysInTheSidebarBrowseSections() {
     var browser = state()
-    _ = browser.handle(.tab)
+    _ = browser.press(.tab)
     #expect(browser.focus == .sidebar)
-    _ = browser.handle(.down)
-    _ = browser.handle(.down)
+    _ = browser.press(.down)
+    _ = browser.press(.down)
     #expect(section(browser) == "Diagnosis and Tests")
     #expect(browser.top == browser.layout.sectionStarts[2])
     // Group titles and "No links available" are skipped.
-    for _ in 0..<4 { _ = browser.handle(.down) }
+    for _ in 0..<4 { _ = browser.press(.down) }
     #expect(section(browser) == "Clinical Trials")
-    _ = browser.handle(.enter)
+    _ = browser.press(.enter)
     #expect(browser.focus == .content)
   }
 
   @Test func jumpToFindAnExpertFromTheSidebar() {
     var browser = state()
-    _ = browser.handle(.tab)
+    _ = browser.press(.tab)
     while browser.selectedRow.map({ browser.sidebar.rows[$0].title }) != "Find an Expert" {
-      guard browser.handle(.down) == .none else { break }
+      guard browser.press(.down) == .none else { break }
     }
-    _ = browser.handle(.enter)
+    _ = browser.press(.enter)
     #expect(section(browser) == "Find an Expert")
     let composed = ScreenComposer.compose(browser)
     #expect(composed.rowText(1).contains("│ Find an Expert"))
@@ -73,7 +73,7 @@ import Testing
   @Test func scrollSpyFollowsTheContent() {
     var browser = state()
     var seen: [String] = []
-    while browser.handle(.character("j")) == .none {
+    while browser.press(.character("j")) == .none {
       if seen.last != section(browser) { seen.append(section(browser)) }
     }
     #expect(seen.first == "Summary")
@@ -86,104 +86,130 @@ import Testing
 
   @Test func bracketsMoveBetweenSectionsFromAnywhere() {
     var browser = state()
-    _ = browser.handle(.character("]"))
-    _ = browser.handle(.character("]"))
+    _ = browser.press(.character("]"))
+    _ = browser.press(.character("]"))
     #expect(section(browser) == "Diagnosis and Tests")
-    _ = browser.handle(.character("["))
+    _ = browser.press(.character("["))
     #expect(section(browser) == "Start Here")
-    _ = browser.handle(.character("["))
-    #expect(browser.handle(.character("[")) == .bell)
+    _ = browser.press(.character("["))
+    #expect(browser.press(.character("[")) == .bell)
   }
 
   @Test func pagingAndEnds() {
     var browser = state(100, 30)
-    _ = browser.handle(.pageDown)
+    _ = browser.press(.pageDown)
     #expect(browser.top == 27)
-    _ = browser.handle(.control("u"))
+    _ = browser.press(.control("u"))
     #expect(browser.top == 13)
-    _ = browser.handle(.end)
+    _ = browser.press(.end)
     #expect(browser.top == browser.maximumTop)
     #expect(browser.percentThrough == 100)
-    _ = browser.handle(.character("g"))
+    _ = browser.press(.home)
     #expect(browser.top == 0)
-    #expect(browser.handle(.up) == .bell)
+    #expect(browser.press(.up) == .bell)
+    _ = browser.press(.character("G"))
+    #expect(browser.top == browser.maximumTop)
+    _ = browser.press(.character("<"))
+    #expect(browser.top == 0)
   }
 
   @Test func searchIsCaseInsensitiveUnlessTheQueryHasACapital() {
-    var browser = state()
-    for key in Key.script("/crutches Enter") { _ = browser.handle(key) }
-    #expect(browser.search?.matches.count == 1)
-    #expect(browser.message == "match 1 of 1")
-    var sensitive = state()
-    for key in Key.script("/Osteonecrosis Enter") { _ = sensitive.handle(key) }
-    var insensitive = state()
-    for key in Key.script("/osteonecrosis Enter") { _ = insensitive.handle(key) }
-    let exact = sensitive.search?.matches.count ?? 0
-    let loose = insensitive.search?.matches.count ?? 0
+    let reader = Harness(Pages.seed).press("/crutches Enter")
+    #expect(reader.state.search?.matches.count == 1)
+    #expect(reader.state.message == "match 1 of 1")
+    let sensitive = Harness(Pages.seed).press("/Osteonecrosis Enter")
+    let insensitive = Harness(Pages.seed).press("/osteonecrosis Enter")
+    let exact = sensitive.state.search?.matches.count ?? 0
+    let loose = insensitive.state.search?.matches.count ?? 0
     #expect(exact > 3)
     #expect(loose > exact)
   }
 
   @Test func nextAndPreviousMatchWrapAround() {
-    var browser = state()
-    for key in Key.script("/national Enter") { _ = browser.handle(key) }
-    let total = browser.search?.matches.count ?? 0
+    let reader = Harness(Pages.seed).press("/national Enter")
+    let total = reader.state.search?.matches.count ?? 0
     #expect(total > 4)
-    for _ in 1..<total { _ = browser.handle(.character("n")) }
-    #expect(browser.search?.current == total - 1)
-    _ = browser.handle(.character("n"))
-    #expect(browser.search?.current == 0)
-    #expect(browser.message?.contains("wrapped") == true)
-    _ = browser.handle(.character("N"))
-    #expect(browser.search?.current == total - 1)
+    for _ in 1..<total { reader.press("n") }
+    #expect(reader.state.search?.current == total - 1)
+    reader.press("n")
+    #expect(reader.state.search?.current == 0)
+    #expect(reader.state.message?.contains("wrapped") == true)
+    reader.press("N")
+    #expect(reader.state.search?.current == total - 1)
   }
 
   /// Below 60 columns the sidebar opens over the whole body: a match found while it is open
   /// must not stay hidden under it (the tester saw the overlay and two markers instead).
   @Test func aSearchClosesTheNarrowSidebarOverlayToShowTheMatch() {
-    var browser = BrowserState(page: Pages.mercurial, width: 40, height: 12)
-    for key in Key.script("Tab /clone Enter") { _ = browser.handle(key) }
-    #expect(!browser.overlayOpen)
-    #expect(browser.focus == .content)
-    #expect(browser.message == "match 1 of 11")
-    let shown = ScreenComposer.compose(browser).plainText
+    let reader = Harness(Pages.mercurial, width: 40, height: 12).press("Tab /clone Enter")
+    #expect(!reader.state.overlayOpen)
+    #expect(reader.state.focus == .content)
+    #expect(reader.state.message == "match 1 of 11")
+    let shown = reader.screen.plainText
     #expect(shown.contains("clone"))
     #expect(!shown.contains("On this page"))
-    #expect(!shown.contains(browser.glyphs.selectionMarker))
+    #expect(!shown.contains(reader.state.glyphs.selectionMarker))
     // n and N close it too, when Tab has opened it again.
-    for key in Key.script("Tab n") { _ = browser.handle(key) }
-    #expect(!browser.overlayOpen)
-    #expect(browser.message == "match 2 of 11")
-    for key in Key.script("Tab N") { _ = browser.handle(key) }
-    #expect(!browser.overlayOpen)
-    #expect(browser.message == "match 1 of 11")
+    reader.press("Tab n")
+    #expect(!reader.state.overlayOpen)
+    #expect(reader.state.message == "match 2 of 11")
+    reader.press("Tab N")
+    #expect(!reader.state.overlayOpen)
+    #expect(reader.state.message == "match 1 of 11")
   }
 
   @Test func backwardSearchAndEscapeCancels() {
-    var browser = state()
-    _ = browser.handle(.end)
-    for key in Key.script("\\ Summary Enter") { _ = browser.handle(key) }
-    #expect(browser.search?.backward == true)
-    #expect(browser.top < browser.maximumTop)
-    var cancelled = state()
-    for key in Key.script("/abc") { _ = cancelled.handle(key) }
-    #expect(cancelled.prompt?.text == "abc")
-    _ = cancelled.handle(.escape)
-    #expect(cancelled.prompt == nil)
-    #expect(cancelled.search == nil)
+    let reader = Harness(Pages.seed).press("End \\ Summary Enter")
+    #expect(reader.state.search?.backward == true)
+    #expect(reader.state.top < reader.state.maximumTop)
+    let cancelled = Harness(Pages.seed).press("/abc")
+    #expect((cancelled.top as? PromptView)?.editor.text == "abc")
+    #expect(cancelled.status == "/abc")
+    cancelled.press("Esc")
+    #expect(cancelled.top.kind == .page)
+    #expect(cancelled.state.search == nil)
   }
 
   @Test func notFoundSaysSo() {
-    var browser = state()
-    var effects: [Effect] = []
-    for key in Key.script("/zzzzqqq Enter") { effects.append(browser.handle(key)) }
-    #expect(effects.last == .bell)
-    #expect(browser.message == "Pattern not found: zzzzqqq")
+    let reader = Harness(Pages.seed).press("/zzzzqqq Enter")
+    #expect(reader.state.message == "Pattern not found: zzzzqqq")
+    #expect(reader.status.contains("Pattern not found: zzzzqqq"))
+  }
+
+  /// With the sidebar focused, `]` and a search move the sidebar's cursor with the content,
+  /// so that Enter goes on from where the reader is (it used to jump back to Summary).
+  @Test func theSidebarCursorFollowsJumpsMadeWhileItHasTheFocus() {
+    let reader = Harness(Pages.seed).press("Tab ] ]")
+    #expect(reader.state.focus == .sidebar)
+    let title = { reader.state.selectedRow.map { reader.state.sidebar.rows[$0].title } }
+    #expect(title() == "Diagnosis and Tests")
+    reader.press("/crutches Enter")
+    #expect(title() == reader.state.page.sections[reader.state.currentSection].title)
+    let reading = reader.state.currentSection
+    reader.press("Enter")
+    #expect(reader.state.currentSection == reading)
+    #expect(reader.state.focus == .content)
+  }
+
+  /// less's marks: `m` and a letter marks the place, `'` and the letter comes back, `' '`
+  /// returns to where the last jump started; `%` goes to a share of the page.
+  @Test func marksAndPercentagesAsInLess() {
+    let reader = Harness(Pages.seed).press("] ] ] m a G")
+    let marked = reader.state.page.sections[3].title
+    #expect(reader.state.top == reader.state.maximumTop)
+    reader.press("' a")
+    #expect(reader.state.page.sections[reader.state.currentSection].title == marked)
+    reader.press("' '")
+    #expect(reader.state.top == reader.state.maximumTop)
+    reader.press("% 5 0 Enter")
+    #expect(reader.state.top == reader.state.layout.lines.count / 2)
+    reader.press("' z")
+    #expect(reader.state.message == "no mark z on this page")
   }
 
   @Test func resizeKeepsTheReadingPosition() {
     var browser = state(100, 30)
-    for _ in 0..<6 { _ = browser.handle(.character("]")) }
+    for _ in 0..<6 { _ = browser.press(.character("]")) }
     let before = section(browser)
     browser.resize(width: 50, height: 20)
     #expect(section(browser) == before)
@@ -193,30 +219,31 @@ import Testing
   }
 
   @Test func helpOpensAndAnyKeyCloses() {
-    var browser = state()
-    _ = browser.handle(.character("?"))
-    #expect(browser.helpTop == 0)
-    let composed = ScreenComposer.compose(browser)
-    #expect(composed.plainText.contains("medterm keys"))
-    #expect(composed.plainText.contains("next sidebar entry"))
-    _ = browser.handle(.character("x"))
-    #expect(browser.helpTop == nil)
+    let reader = Harness(Pages.seed).press("?")
+    #expect(reader.top.kind == .help)
+    let composed = reader.screen.plainText
+    #expect(composed.contains("Keys: Page"))
+    #expect(composed.contains("next sidebar entry"))
+    reader.press("x")
+    #expect(reader.top.kind == .page)
   }
 
-  @Test func quitAndRepaint() {
-    var browser = state()
-    #expect(browser.handle(.character("q")) == .quit)
-    #expect(browser.handle(.control("l")) == .repaint)
-    #expect(browser.handle(.character("Z")) == .bell)
+  @Test func quitRepaintAndKeysThatDoNothing() {
+    let reader = Harness(Pages.seed).press("Z")
+    #expect(reader.status.contains("Z does nothing here; ? for help"))
+    let quitting = Harness(Pages.seed)
+    quitting.session.press(.character("q"))
+    #expect(quitting.session.isFinished)
+    #expect(Keymap.standard.command(for: .control("l"), in: .page) == .redraw)
   }
 
   @Test func mouseClickSelectsASidebarEntry() {
     var browser = state(100, 30)
     let row = browser.sidebar.rows.firstIndex { $0.title == "Genetics" } ?? 0
     let y = browser.geometry.bodyTop + 1 + row - browser.sidebarTop
-    _ = browser.handle(.mouse(MouseEvent(kind: .click, x: 3, y: y)))
+    _ = browser.press(.mouse(MouseEvent(kind: .click, x: 3, y: y)))
     #expect(section(browser) == "Genetics")
-    _ = browser.handle(.mouse(MouseEvent(kind: .wheelDown, x: 50, y: 10)))
+    _ = browser.press(.mouse(MouseEvent(kind: .wheelDown, x: 50, y: 10)))
     #expect(browser.top == browser.layout.sectionStarts[5] + 3)
   }
 }

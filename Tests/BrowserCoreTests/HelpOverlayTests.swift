@@ -10,28 +10,32 @@ import Testing
   private static let sizes = [(20, 5), (33, 7), (40, 12), (59, 20), (80, 24), (132, 40), (300, 60)]
 
   private func opened(_ page: Page, _ width: Int, _ height: Int, keys: String = "?")
-    -> BrowserState
+    -> Harness
   {
-    var state = BrowserState(page: page, width: width, height: height)
-    for key in Key.script(keys) { _ = state.handle(key) }
-    return state
+    Harness(page, width: width, height: height).press(keys)
+  }
+
+  private func overlay(_ reader: Harness) -> HelpOverlay {
+    let kind = (reader.top as? HelpView)?.subject ?? .page
+    return HelpOverlay(
+      lines: HelpContent.lines(for: kind, keymap: .standard, glyphs: reader.state.glyphs),
+      title: "Keys: \(kind.title)", width: reader.terminal.size.width,
+      height: reader.terminal.size.height, glyphs: reader.state.glyphs)
   }
 
   /// The box's text rows, borders and padding removed, from the first scroll position to the
   /// last.
-  private func everyHelpRow(_ state: BrowserState) -> [String] {
-    var state = state
-    let help = HelpOverlay(
-      width: state.geometry.width, height: state.geometry.height, glyphs: state.glyphs)
+  private func everyHelpRow(_ reader: Harness) -> [String] {
+    let help = overlay(reader)
     var rows: [String] = []
     for _ in 0...help.maximumTop {
-      let screen = ScreenComposer.compose(state)
+      let screen = reader.screen
       if rows.isEmpty {
         rows += (0..<help.visibleRows).map { inner(screen, help, row: $0) }
       } else {
         rows.append(inner(screen, help, row: help.visibleRows - 1))
       }
-      _ = state.handle(.character("j"))
+      reader.press("j")
     }
     return rows
   }
@@ -41,26 +45,40 @@ import Testing
     return (help.x + 1..<help.x + help.width - 1).map { screen[$0, y].text }.joined()
   }
 
+  /// Every key of the page, then every global one, is listed whole at every size.
   @Test func everyDescriptionIsShownWholeAtEverySize() {
     for (width, height) in Self.sizes {
       let rows = everyHelpRow(opened(Pages.seed, width, height))
       let all = rows.map(\.trimmingSpaces).joined(separator: " ")
-      for binding in CommandTable.bindings {
+      let expected = CommandTable.bindings(for: .page) + CommandTable.globalBindings
+      for binding in expected {
         #expect(all.contains(binding.summary), "\(binding.summary) at \(width)x\(height)")
         #expect(all.contains(binding.keyLabels), "\(binding.keyLabels) at \(width)x\(height)")
       }
-      #expect(all.contains("Esc closes a prompt or this help; any other key too."))
+      #expect(all.contains("Everywhere"))
       let cut = all.replacing("1-9…", with: "").contains("…")
       #expect(!cut, "nothing needed cutting at \(width)x\(height)")
     }
   }
 
+  /// `?` shows the keys of the view it is pressed in: the index's, a prompt's, a list's.
+  @Test func helpIsAboutTheViewItWasOpenedIn() {
+    let prompt = Harness(Pages.seed, width: 132, height: 60).press("/ F1")
+    let text = prompt.screen.plainText
+    #expect(text.contains("Keys: Prompts"))
+    #expect(text.contains("an earlier line of this prompt"))
+    #expect(!text.contains("next sidebar entry"))
+    let page = Harness(Pages.seed, width: 132, height: 60).press("?")
+    #expect(page.screen.plainText.contains("next sidebar entry"))
+    #expect(!page.screen.plainText.contains("an earlier line of this prompt"))
+  }
+
   @Test func theBoxIsBorderedAndNothingShowsThrough() {
     for (width, height) in Self.sizes {
       for (page, keys) in [(Pages.seed, "?"), (Pages.mercurial, "Tab j j j ?")] {
-        let state = opened(page, width, height, keys: keys)
-        let screen = ScreenComposer.compose(state)
-        let help = HelpOverlay(width: width, height: height, glyphs: state.glyphs)
+        let reader = opened(page, width, height, keys: keys)
+        let screen = reader.screen
+        let help = overlay(reader)
         let context = "\(keys) at \(width)x\(height)"
         #expect(screen[help.x, help.y].text == "┌", "\(context)")
         #expect(screen.rowText(help.y + help.height - 1).contains("└"), "\(context)")
@@ -90,45 +108,44 @@ import Testing
   }
 
   @Test func aWideScreenShowsItAllAtOnceInABoxNoWiderThanItsText() {
-    let state = opened(Pages.seed, 300, 60)
-    let help = HelpOverlay(width: 300, height: 60, glyphs: state.glyphs)
+    let reader = opened(Pages.seed, 300, 80)
+    let help = overlay(reader)
     #expect(help.maximumTop == 0)
-    #expect(help.width < 120)
-    let shown = ScreenComposer.compose(state).plainText
+    #expect(help.width < 130)
+    let shown = reader.screen.plainText
     #expect(shown.contains("go to the selected section, or open the selected link"))
-    #expect(
-      shown.contains("open the selected link (a topic opens here, anything else in the pager) │"))
+    #expect(shown.contains("open the selected link inside medterm, as a page"))
     #expect(!shown.contains("j/k Space scroll"))
   }
 
   @Test func jkSpaceAndGScrollWithinTheHelpAndStopAtItsEnds() {
-    var state = opened(Pages.seed, 40, 12)
-    let help = HelpOverlay(width: 40, height: 12, glyphs: state.glyphs)
+    let reader = opened(Pages.seed, 40, 12)
+    let help = overlay(reader)
+    let top = { (reader.top as? HelpView)?.top }
     #expect(help.maximumTop > 10)
-    #expect(ScreenComposer.compose(state).plainText.contains("j/k Space scroll · more below"))
-    _ = state.handle(.character(" "))
-    #expect(state.helpTop == help.visibleRows - 1)
-    for _ in 0..<200 { _ = state.handle(.character("j")) }
-    #expect(state.helpTop == help.maximumTop)
-    let bottom = ScreenComposer.compose(state).plainText
-    #expect(bottom.contains("key too."))
+    #expect(reader.screen.plainText.contains("j/k Space scroll · more below"))
+    reader.press("Space")
+    #expect(top() == help.visibleRows - 1)
+    for _ in 0..<200 { reader.press("j") }
+    #expect(top() == help.maximumTop)
+    let bottom = reader.screen.plainText
+    #expect(bottom.contains("quit medterm at once"))
     #expect(bottom.contains("j/k Space scroll · end"))
-    _ = state.handle(.character("k"))
-    #expect(state.helpTop == help.maximumTop - 1, "k moves at once, however often j was pressed")
-    _ = state.handle(.character("g"))
-    #expect(state.helpTop == 0)
-    _ = state.handle(.character("G"))
-    #expect(state.helpTop == help.maximumTop)
-    _ = state.handle(.character("x"))
-    #expect(state.helpTop == nil)
+    reader.press("k")
+    #expect(top() == help.maximumTop - 1, "k moves at once, however often j was pressed")
+    reader.press("g")
+    #expect(top() == 0)
+    reader.press("G")
+    #expect(top() == help.maximumTop)
+    reader.press("x")
+    #expect(reader.top.kind == .page)
   }
 
   @Test func asciiTerminalsGetAnAsciiBox() {
-    var state = BrowserState(page: Pages.seed, width: 50, height: 12, glyphs: .ascii)
-    _ = state.handle(.character("?"))
-    let shown = ScreenComposer.compose(state).plainText
+    let reader = Harness(Pages.seed, width: 50, height: 12, glyphs: .ascii).press("?")
+    let shown = reader.screen.plainText
     #expect(shown.unicodeScalars.allSatisfy { $0.isASCII })
-    #expect(shown.contains("+- medterm keys -"))
+    #expect(shown.contains("+- Keys: Page -"))
     #expect(shown.contains("| Move"))
   }
 }

@@ -20,21 +20,21 @@ import Testing
 
   @Test func braceSelectsTheNextLinkAndScrollsToIt() {
     var browser = state()
-    #expect(browser.handle(.character("}")) == .none)
+    #expect(browser.press(.character("}")) == .none)
     #expect(browser.selectedLink == 0)
     #expect(browser.visibleSelectedLink == 0)
-    for _ in 0..<5 { _ = browser.handle(.character("}")) }
+    for _ in 0..<5 { _ = browser.press(.character("}")) }
     #expect(browser.selectedLink == 5)
     let screen = ScreenComposer.compose(browser)
     #expect(screen.plainText.contains("[6] Bone X-Ray (Radiography)"))
     #expect(screen.rowText(29).contains("[6] no address in this copy"))
-    _ = browser.handle(.character("{"))
+    _ = browser.press(.character("{"))
     #expect(browser.selectedLink == 4)
   }
 
   @Test func theSelectedLinkIsDrawnSelected() {
     var browser = state()
-    _ = browser.handle(.character("}"))
+    _ = browser.press(.character("}"))
     let screen = ScreenComposer.compose(browser)
     guard let y = (0..<30).first(where: { screen.rowText($0).contains("[1] Avascular Necrosis") })
     else {
@@ -48,45 +48,50 @@ import Testing
     #expect(screen[x, y].role == .linkSelected)
   }
 
-  @Test func typingANumberThenEnterSelectsThatLink() {
-    var browser = state()
-    for key in Key.script("2 0 Enter") { _ = browser.handle(key) }
-    #expect(browser.selectedLink == 19)
-    #expect(browser.page.links[19].title == "Legg-Calvé-Perthes Disease (For Parents)")
-    #expect(browser.visibleSelectedLink == 19)
-    var wrong = state()
-    var effects: [Effect] = []
-    for key in Key.script("9 9 Enter") { effects.append(wrong.handle(key)) }
-    #expect(effects.last == .bell)
-    #expect(wrong.message?.contains("no link 99") == true)
+  /// As in lynx, a number and Enter follow the link at once (the seed's links have no
+  /// address, so following one shows its card).
+  @Test func typingANumberThenEnterFollowsThatLink() {
+    let reader = Harness(Pages.seed).press("2 0 Enter")
+    #expect(reader.state.selectedLink == 19)
+    #expect(reader.state.page.links[19].title == "Legg-Calvé-Perthes Disease (For Parents)")
+    #expect(reader.top.kind == .text)
+    #expect(reader.screen.plainText.contains("This link has no address in this copy"))
+    let wrong = Harness(Pages.seed).press("9 9 Enter")
+    #expect(wrong.top.kind == .page)
+    #expect(wrong.status.contains("no link 99"))
+    #expect(wrong.terminal.pagerTexts.isEmpty)
+    // Only digits go into the number.
+    let letters = Harness(Pages.seed).press("2 x")
+    #expect(letters.top.kind == .prompt)
+    #expect(letters.status.contains("2"))
   }
 
   @Test func enterAndOOpenTheSelectedLink() {
     var browser = state()
-    #expect(browser.handle(.enter) == .bell)
-    _ = browser.handle(.character("}"))
-    #expect(browser.handle(.enter) == .openLink(0))
-    #expect(browser.handle(.character("o")) == .openLink(0))
+    #expect(browser.press(.enter) == .bell)
+    _ = browser.press(.character("}"))
+    #expect(browser.press(.enter) == .openLink(0))
+    #expect(browser.press(.character("o")) == .openLink(0))
   }
 
   @Test func copyNeedsAnAddress() {
     var seed = state()
-    _ = seed.handle(.character("}"))
-    #expect(seed.handle(.character("y")) == .bell)
+    _ = seed.press(.character("}"))
+    #expect(seed.press(.character("y")) == .bell)
     #expect(seed.message == "link 1 has no address in this copy")
     var docling = state(Pages.file("diabetesmedicines.docling.md"))
-    _ = docling.handle(.character("}"))
-    #expect(docling.handle(.character("y")) == .copy("https://medlineplus.gov/diabetes.html"))
+    _ = docling.press(.character("}"))
+    #expect(docling.press(.character("y")) == .copy("https://medlineplus.gov/diabetes.html"))
   }
 
   @Test func selectionScrolledOffScreenIsNotOpened() {
     var browser = state()
-    _ = browser.handle(.character("}"))
-    _ = browser.handle(.end)
+    _ = browser.press(.character("}"))
+    _ = browser.press(.end)
     #expect(browser.visibleSelectedLink == nil)
-    #expect(browser.handle(.enter) == .bell)
+    #expect(browser.press(.enter) == .bell)
     // From the bottom, } picks the first link on screen, not one above it.
-    _ = browser.handle(.character("}"))
+    _ = browser.press(.character("}"))
     #expect((browser.layout.linkLines[browser.selectedLink ?? 0] ?? 0) >= browser.top)
   }
 }

@@ -44,13 +44,19 @@ import Testing
     return (session, terminal)
   }
 
+  /// A card is medterm's own view, not a pager text: it stays until the reader closes it,
+  /// whatever `$LESS` says (less -F would quit at once on a text that fits the screen).
   @Test func aLinkWithoutAddressOpensACard() {
-    let (_, terminal) = run(Pages.seed, keys: "2 0 Enter o")
-    #expect(terminal.pagerTexts.count == 1)
-    let card = terminal.pagerTexts.first ?? ""
+    let (session, terminal) = run(Pages.seed, keys: "2 0 Enter")
+    #expect(terminal.pagerTexts.isEmpty)
+    #expect(session.top.kind == .text)
+    let card = terminal.lastScreen?.plainText ?? ""
     #expect(card.contains("Legg-Calvé-Perthes Disease (For Parents)"))
     #expect(card.contains("Nemours Foundation"))
     #expect(card.contains("Children"))
+    let (closed, _) = run(Pages.seed, keys: "2 0 Enter q")
+    #expect(closed.top.kind == .page)
+    #expect(!closed.isFinished)
   }
 
   /// `#anchor` links (the mercurial page's table of contents) go to the section, without
@@ -75,9 +81,10 @@ import Testing
   @Test func aFailedLoadShowsTheExactError() {
     let page = Pages.file("diabetesmedicines.docling.md")
     let host = MemoryHost([:])
-    let (_, terminal) = run(page, keys: "} Enter", host: host)
+    let (session, terminal) = run(page, keys: "} Enter", host: host)
     #expect(host.requested == ["https://medlineplus.gov/diabetes.html"])
-    #expect(terminal.pagerTexts.first?.contains("The server answered 404 Not Found.") == true)
+    #expect(session.top.kind == .text)
+    #expect(terminal.lastScreen?.plainText.contains("The server answered 404 Not Found.") == true)
   }
 
   @Test func aTopicLinkOpensInTheBrowserAndBackReturnsToTheSamePlace() {
@@ -113,15 +120,27 @@ import Testing
     let pdf: [UInt8] = Array("%PDF-1.7\n".utf8) + [0, 1, 2, 3, 0xFF]
     let host = MemoryHost(["https://medlineplus.gov/diabetes.html": ("application/pdf", pdf)])
     let (_, terminal) = run(page, keys: "} Enter", host: host)
-    #expect(terminal.pagerTexts.first?.contains("application/pdf") == true)
+    #expect(terminal.lastScreen?.plainText.contains("application/pdf") == true)
+    #expect(terminal.pagerTexts.isEmpty)
+    // A short text stays on screen in medterm's own view; a long one goes to the pager.
     let plain = MemoryHost([
       "https://medlineplus.gov/diabetes.html": (
         "text/plain", Array("line one\n\u{1B}[2Jline two\n".utf8)
       )
     ])
     let (_, plainTerminal) = run(page, keys: "} Enter", host: plain)
-    let text = plainTerminal.pagerTexts.first ?? ""
-    #expect(text.contains("line one"))
+    let shown = plainTerminal.lastScreen?.plainText ?? ""
+    #expect(plainTerminal.pagerTexts.isEmpty)
+    #expect(shown.contains("line one"))
+    #expect(shown.contains("line two"))
+    #expect(!shown.contains("\u{1B}"))
+    let long = (1...200).map { "line \($0)\u{1B}[2J" }.joined(separator: "\n")
+    let longHost = MemoryHost([
+      "https://medlineplus.gov/diabetes.html": ("text/plain", Array(long.utf8))
+    ])
+    let (_, longTerminal) = run(page, keys: "} Enter", host: longHost)
+    let text = longTerminal.pagerTexts.first ?? ""
+    #expect(text.contains("line 200"))
     #expect(!text.contains("\u{1B}[2J"))
   }
 
@@ -141,10 +160,10 @@ import Testing
   @Test func withoutAPagerTheTextIsShownInsideAndQGoesBack() {
     let (session, terminal) = run(Pages.seed, keys: "L", pager: false)
     #expect(terminal.pagerTexts.isEmpty)
-    #expect(session.state.isPagerView)
+    #expect(session.top.kind == .text)
     #expect(terminal.lastScreen?.plainText.contains("Links of Osteonecrosis") == true)
     let (back, _) = run(Pages.seed, keys: "L q", pager: false)
-    #expect(!back.state.isPagerView)
+    #expect(back.top.kind == .page)
     #expect(back.state.page.title == "Osteonecrosis")
   }
 

@@ -12,11 +12,11 @@ import Testing
     "mplus_topics_2012-07-21.gsa-fixture.xml", "mplus_topics_2024-08-10.excerpt-A1C.xml",
   ])
   private static let sizes = [(20, 5), (33, 7), (40, 12), (59, 20), (80, 24), (132, 30)]
-  private static let hints = ["↑↓ move", "Enter open", "Tab language", "Esc clear, then quit"]
+  private static let hints = ["↑↓ move", "Enter open", "Tab language"]
 
   private func index(_ typed: String, _ width: Int, _ height: Int) -> IndexState {
     var state = IndexState(catalog: catalog, width: width, height: height)
-    for character in typed { _ = state.handle(.character(character)) }
+    for character in typed { _ = state.edit(.insert, key: .character(character)) }
     return state
   }
 
@@ -58,7 +58,9 @@ import Testing
         }
         let footer = screen.rowText(height - 1).trimmingSpaces
         let parts = footer.components(separatedBy: " · ")
-        #expect(Array(Self.hints.prefix(parts.count)) == parts, "footer \(footer), \(context)")
+        let last = typed.isEmpty ? "q quit" : "Esc clear"
+        #expect(
+          Array((Self.hints + [last]).prefix(parts.count)) == parts, "footer \(footer), \(context)")
       }
     }
   }

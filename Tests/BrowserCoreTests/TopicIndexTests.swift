@@ -101,19 +101,11 @@ import Testing
 
   @Test func enterOpensATopicAndBackReturnsToTheSamePlace() {
     let (opened, _) = session("Down Enter")
-    guard case .page(let page) = opened.view else {
-      Issue.record("no page opened")
-      return
-    }
-    #expect(page.page.title == "A1C")
+    #expect((opened.top as? PageView)?.state.page.title == "A1C")
     let (back, _) = session("Down Enter Left")
-    guard case .index(let index) = back.view else {
-      Issue.record("Back did not return to the index")
-      return
-    }
-    #expect(index.selected == 1)
+    #expect((back.top as? IndexView)?.state.selected == 1, "Back returns to the index")
     let (closed, _) = session("Down Enter q")
-    if case .index = closed.view {} else { Issue.record("q did not close the topic") }
+    #expect(closed.top is IndexView, "q closes the topic back to the index")
   }
 
   /// Back to the index, then → returns to the topic where it was left, and further
@@ -121,10 +113,7 @@ import Testing
   @Test func forwardFromTheIndexReturnsWhereTheReaderWas() {
     let keys = "Enter } Enter Left j j j Left"
     let (atIndex, _) = session(keys)
-    guard case .index = atIndex.view else {
-      Issue.record("Back did not reach the index")
-      return
-    }
+    #expect(atIndex.top is IndexView, "Back reaches the index")
     let (forward, _) = session(keys + " Right")
     #expect(forward.state.page.title == "Abdominal Pain")
     #expect(forward.state.top == 3)
@@ -135,18 +124,33 @@ import Testing
   /// Without UTF-8 the connector is ASCII too, not a dash the terminal drops.
   @Test func asciiIndexKeepsTheAlsoCalledConnector() {
     var index = IndexState(catalog: catalog, width: 80, height: 10, glyphs: .ascii)
-    for letter in "bell" { _ = index.handle(.character(letter)) }
+    for letter in "bell" { _ = index.edit(.insert, key: .character(letter)) }
     let screen = IndexComposer.compose(index).plainText
     #expect(screen.contains("Abdominal Pain -- also called Bellyache"))
     #expect(screen.unicodeScalars.allSatisfy { $0.isASCII })
   }
 
-  @Test func escapeClearsThenQuits() {
+  /// Esc clears the query; `q` is typed into a query and quits once it is empty.
+  @Test func escapeClearsAndQQuitsOnceTheQueryIsEmpty() {
     let (session, terminal) = session("x y z Esc")
-    if case .index(let index) = session.view { #expect(index.query.isEmpty) }
+    #expect((session.top as? IndexView)?.state.query.isEmpty == true)
     #expect(terminal.lastScreen?.plainText.contains("Abdominal Pain") == true)
-    let (_, quit) = self.session("Esc j")
-    #expect(quit.screens.count == 1)
+    let (typed, _) = self.session("a q")
+    #expect((typed.top as? IndexView)?.state.query == "aq")
+    #expect(!typed.isFinished)
+    let (quit, screens) = self.session("q j")
+    #expect(quit.isFinished)
+    #expect(screens.screens.count == 1)
+    let (stays, _) = self.session("Esc")
+    #expect(!stays.isFinished, "Esc never quits medterm")
+  }
+
+  /// The query is edited with the one line editor: arrows, Home, Ctrl-W, by grapheme.
+  @Test func theQueryIsEditedWithTheLineEditor() {
+    let (session, _) = self.session("a b c Left Left Del x Home y End Ctrl-W")
+    #expect((session.top as? IndexView)?.state.query == "")
+    let (accents, _) = self.session("ú l c e r a Home Del")
+    #expect((accents.top as? IndexView)?.state.query == "lcera")
   }
 
   @Test func noMatchSaysSo() {

@@ -22,8 +22,7 @@ import Testing
   }
 
   private func title(_ session: BrowserSession) -> String? {
-    if case .page(let state) = session.view { return state.page.title }
-    return nil
+    (session.top as? PageView)?.state.page.title
   }
 
   @Test func twinIsTheFirstLinkOfTheTopic() throws {
@@ -36,11 +35,7 @@ import Testing
 
   @Test func searchFindsTheTwin() throws {
     let (session, _) = session("/ D o l o r Enter")
-    guard case .page(let state) = session.view else {
-      Issue.record("no topic open")
-      return
-    }
-    #expect(state.search?.matches.isEmpty == false)
+    #expect((session.top as? PageView)?.state.search?.matches.isEmpty == false)
   }
 
   @Test func enterOnTheTwinOpensItFromTheFileAndBackReturns() {
@@ -71,7 +66,7 @@ import Testing
   }
 
   @Test func spanishSidebarRowsAreAllSpanish() throws {
-    guard case .page(let state) = session("} Enter").0.view else {
+    guard let state = (session("} Enter").0.top as? PageView)?.state else {
       Issue.record("no topic open")
       return
     }
@@ -88,6 +83,6 @@ import Testing
         $0.title == "No hay enlaces disponibles"
       })
     // Still a MedlinePlus topic page: its links to other topics open in the browser.
-    #expect(BrowserSession.isTopicPage(state.page))
+    #expect(state.page.isTopicPage)
   }
 }

@@ -95,10 +95,10 @@ struct HostilePagesTests {
   /// Median time from send-keys to the changed screen, for keys that always move on a big
   /// page: to the end and back, next section, next link, a line down.
   private func measure(_ page: HostilePages.Page, _ tmux: TmuxSession) throws {
-    try tmux.keys("Escape", "g")
+    try tmux.keys("Escape", "Home")
     var screen = settled(tmux)
     let plan: [(String, [String])] = [
-      ("G/g", ["G", "g", "G", "g", "G", "g"]), ("]", Array(repeating: "]", count: 5)),
+      ("G/Home", ["G", "Home", "G", "Home", "G", "Home"]), ("]", Array(repeating: "]", count: 5)),
       ("}", Array(repeating: "}", count: 5)), ("j", Array(repeating: "j", count: 5)),
     ]
     for (label, keys) in plan {

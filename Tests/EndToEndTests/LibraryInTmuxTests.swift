@@ -44,7 +44,10 @@ struct LibraryInTmuxTests {
     #expect(topic?.contains("Summary") == true)
     try tmux.keys("q")
     tmux.waitFor { $0.contains("Search: zits") }
-    try tmux.keys("Escape", "Escape")
+    // Esc clears the query; q, typed into an empty one, quits.
+    try tmux.keys("Escape")
+    tmux.waitFor { $0.contains("Search: ") && !$0.contains("zits") }
+    try tmux.keys("q")
     tmux.waitFor { TmuxSession.lastLine(of: $0) == "medterm-test$" }
   }
 

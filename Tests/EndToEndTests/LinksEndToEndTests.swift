@@ -144,8 +144,11 @@ struct LinksEndToEndTests {
     // The list's indentation survives: organizations sit under their titles.
     let rows = shown?.split(separator: "\n").map(String.init) ?? []
     #expect(rows.contains { $0.contains("  Mayo Foundation") })
-    // A pager, not a page: no sidebar to open, pager keys on the status line.
+    // A text, not a page: no sidebar to open (the keys say so), text keys on the status line.
     try tmux.keys("j", "Tab", "s")
+    let refused = tmux.waitFor { $0.contains("s does nothing here; ? for help") }
+    #expect(refused?.contains("│") == false)
+    try tmux.keys("k")
     let paging = tmux.waitFor { $0.contains("q back") }
     #expect(paging?.contains("│") == false)
     #expect(paging?.contains("Links of Osteonecrosis 1/1") == true)

@@ -1,7 +1,9 @@
 /// Draws the topic index: the library's name and size, the search line with the language
 /// choice, the hits with the matched part highlighted, and a status line of keys.
 public enum IndexComposer {
-  public static func compose(_ state: IndexState) -> ScreenBuffer {
+  /// The index's screen; `hints` are the status line's key hints (the index view's, from
+  /// the key map, when nil).
+  public static func compose(_ state: IndexState, hints: [String]? = nil) -> ScreenBuffer {
     var screen = ScreenBuffer(width: state.width, height: state.height)
     guard state.width >= ScreenGeometry.minimumWidth, state.height >= ScreenGeometry.minimumHeight
     else {
@@ -12,14 +14,21 @@ public enum IndexComposer {
     let text = { (value: String) in glyphs.isASCII ? Transliterator.ascii(value) : value }
     let width = state.width
 
-    // Header: the library and how many topics it lists now.
+    // Header: the library and how many topics it lists now, and what is wrong with the file.
     var count = "\(state.hits.count) of \(state.catalog.count) topics"
+    if let warning = state.warning { count += "; " + warning }
+    if width - DisplayWidth.of(count) - 4 < 20 {
+      count = "\(state.hits.count) of \(state.catalog.count) topics"
+    }
     if width - count.count - 4 < 12 { count = "\(state.hits.count)/\(state.catalog.count)" }
     var x = screen.write(" ", x: 0, y: 0, role: .title)
     x = screen.write(
-      ScreenComposer.truncated(text(state.catalog.title), to: width - count.count - 4, glyphs),
+      ScreenComposer.truncated(
+        text(state.catalog.title), to: width - DisplayWidth.of(count) - 4, glyphs),
       x: x, y: 0, role: .title)
-    screen.write(count, x: width - count.count - 1, y: 0, role: .dim)
+    screen.write(
+      count, x: width - DisplayWidth.of(count) - 1, y: 0,
+      role: state.warning != nil && count.contains(";") ? .statusMessage : .dim)
 
     // The search line and the language choice. The query comes first: on a narrow screen the
     // language shows only the current choice, then the label shortens, then the language goes.
@@ -34,12 +43,13 @@ public enum IndexComposer {
         width - label.count - (choices.isEmpty ? 0 : choices.count + 1) - 1 >= 12
       } ?? (" /", "")
     let choicesX = choices.isEmpty ? width : width - choices.count - 1
-    var cursor = screen.write(label, x: 0, y: 1, role: .prompt)
-    // Typing happens at the end, so a long query shows its end, where the cursor is.
-    let queryRoom = choicesX - cursor - 2
-    let shownQuery = ScreenComposer.truncatedAtStart(text(state.query), to: queryRoom, glyphs)
-    cursor = screen.write(shownQuery, x: cursor, y: 1, role: .normal, limit: choicesX - 1)
-    screen.cursor = (min(cursor, width - 1), 1)
+    let cursor = screen.write(label, x: 0, y: 1, role: .prompt)
+    // The part of the query around the cursor shows (its end, while typing at the end).
+    let queryRoom = max(1, choicesX - cursor - 1)
+    let line = glyphs.isASCII ? state.editor.transliterated() : state.editor
+    let (shownQuery, column) = line.visible(in: queryRoom, ellipsis: glyphs.ellipsis)
+    screen.write(shownQuery, x: cursor, y: 1, role: .normal, limit: choicesX - 1)
+    screen.cursor = (min(cursor + column, width - 1), 1)
     screen.write(choices, x: choicesX, y: 1, role: .dim)
     screen.write(String(repeating: glyphs.horizontalBar, count: width), x: 0, y: 2, role: .border)
 
@@ -60,7 +70,6 @@ public enum IndexComposer {
     // Status line.
     let y = state.height - 1
     screen.fill(y: y, role: .statusBar)
-    let arrows = glyphs.isASCII ? "Up/Down" : "\u{2191}\u{2193}"
     let dot = " \(glyphs.middleDot) "
     if let message = state.message {
       let shown = ScreenComposer.truncated(text(message), to: width - 2, glyphs)
@@ -68,7 +77,10 @@ public enum IndexComposer {
     } else {
       // Key hints go in whole or not at all.
       var keys = ""
-      for hint in ["\(arrows) move", "Enter open", "Tab language", "Esc clear, then quit"] {
+      let context = ViewContext(
+        keymap: .standard, glyphs: glyphs, size: TerminalSize(width: width, height: state.height),
+        isLast: true, canGoForward: false)
+      for hint in hints ?? IndexView.hints(for: state, context: context) {
         let next = keys.isEmpty ? " " + hint : keys + dot + hint
         guard DisplayWidth.of(next) <= width - 1 else { break }
         keys = next

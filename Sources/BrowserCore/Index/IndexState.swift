@@ -1,16 +1,8 @@
-/// The topic index of a library: a query typed so far, its hits, a cursor over them. Every
-/// printable key types into the query (search as you type); arrows move; Enter opens; Tab
-/// cycles the language; Esc clears the query, and on an empty query leaves.
+/// The topic index of a library: a query typed so far (in the one line editor), its hits, a
+/// cursor over them. Typing narrows the list at once (search as you type).
 public struct IndexState {
-  public enum Effect: Equatable {
-    case none
-    case bell
-    case open(entry: Int)
-    case quit
-  }
-
   public let catalog: TopicCatalog
-  public private(set) var query = ""
+  public private(set) var editor = LineEditor()
   public private(set) var languages: LanguageChoice
   public private(set) var hits: [TopicCatalogHit]
   /// The selected hit.
@@ -22,6 +14,8 @@ public struct IndexState {
   public let glyphs: Glyphs
   /// A one-shot message for the status line.
   public private(set) var message: String?
+  /// A standing note for the header (a library file that breaks off).
+  public var warning: String?
 
   public init(
     catalog: TopicCatalog, width: Int, height: Int, languages: LanguageChoice = .english,
@@ -35,6 +29,9 @@ public struct IndexState {
     hits = catalog.search("", languages: languages)
   }
 
+  /// The query typed so far.
+  public var query: String { editor.text }
+
   /// Rows available for hits (header, search line, rule above; status line below).
   public var listHeight: Int { max(1, height - 4) }
 
@@ -45,52 +42,40 @@ public struct IndexState {
   }
 
   /// Shows a message on the status line until the next key.
-  public mutating func say(_ text: String) {
+  public mutating func say(_ text: String?) {
     message = text
   }
 
-  public mutating func handle(_ key: Key) -> Effect {
+  /// Shows a message on the status line until the next key (nil clears it).
+  public mutating func clearMessage() {
     message = nil
-    switch key {
-    case .character(let character):
-      query.append(character)
-      refilter()
-    case .backspace, .control("h"):
-      guard !query.isEmpty else { return .bell }
-      query.removeLast()
-      refilter()
-    case .control("u"):
-      query = ""
-      refilter()
-    case .control("w"):
-      // Delete the last word, as a shell line editor does.
-      while query.last == " " { query.removeLast() }
-      while let last = query.last, last != " " { query.removeLast() }
-      refilter()
-    case .escape, .control("g"):
-      guard !query.isEmpty else { return .quit }
-      query = ""
-      refilter()
-    case .tab, .backTab:
-      languages = key == .tab ? languages.next : languages.next.next
-      refilter()
-    case .down, .control("n"): return move(by: 1)
-    case .up, .control("p"): return move(by: -1)
-    case .pageDown: return move(by: listHeight)
-    case .pageUp: return move(by: -listHeight)
-    case .home: return move(by: -hits.count)
-    case .end: return move(by: hits.count)
-    case .enter, .right:
-      guard hits.indices.contains(selected) else { return .bell }
-      return .open(entry: hits[selected].entry)
-    case .resize, .control("l"):
-      return .none
-    case .control("c"), .control("d"):
-      return .quit
-    default:
-      return .bell
-    }
-    return .none
+  }
+
+  /// Edits the query; the list follows at once. False when nothing changed.
+  public mutating func edit(_ command: Command, key: Key? = nil) -> Bool {
+    let before = editor.text
+    guard editor.apply(command, key: key) else { return false }
+    if editor.text != before { refilter() }
+    return true
+  }
+
+  /// Clears the query; false when it was empty already.
+  public mutating func clearQuery() -> Bool {
+    guard !editor.isEmpty else { return false }
+    editor.set("")
+    refilter()
+    return true
+  }
+
+  /// Tab: English, Spanish, both.
+  public mutating func cycleLanguage(backward: Bool) {
+    languages = backward ? languages.next.next : languages.next
+    refilter()
+  }
+
+  /// The selected hit's topic.
+  public var selectedEntry: Int? {
+    hits.indices.contains(selected) ? hits[selected].entry : nil
   }
 
   private mutating func refilter() {
@@ -99,13 +84,14 @@ public struct IndexState {
     top = 0
   }
 
-  private mutating func move(by steps: Int) -> Effect {
-    guard !hits.isEmpty else { return .bell }
+  /// Moves the cursor over the hits; false at an end.
+  public mutating func move(by steps: Int) -> Bool {
+    guard !hits.isEmpty else { return false }
     let target = min(max(0, selected + steps), hits.count - 1)
-    guard target != selected else { return .bell }
+    guard target != selected else { return false }
     selected = target
     reveal()
-    return .none
+    return true
   }
 
   private mutating func reveal() {

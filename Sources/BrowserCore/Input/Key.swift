@@ -62,11 +62,22 @@ public enum Key: Hashable, Sendable {
       self = key
     } else if name.count == 1, let character = name.first {
       self = .character(character)
-    } else if name.hasPrefix("C-"), name.count == 3, let letter = name.last {
+    } else if let letter = Self.controlLetter(name) {
       self = .control(Character(letter.lowercased()))
     } else {
       return nil
     }
+  }
+
+  /// The letter of a control key written `C-d`, `Ctrl-D` or `^D`.
+  private static func controlLetter(_ name: String) -> Character? {
+    for prefix in ["C-", "Ctrl-", "ctrl-", "^"] where name.hasPrefix(prefix) {
+      let rest = name.dropFirst(prefix.count)
+      if rest.count == 1, let letter = rest.first, letter.isASCII, !letter.isWhitespace {
+        return letter
+      }
+    }
+    return nil
   }
 
   /// Parses a `--keys` script: tokens separated by spaces; a token that is not a key name is

@@ -35,6 +35,21 @@ public struct ContentLayout: Sendable {
     // no line may be wider than the pane, or the screen would cut it where the reader
     // cannot see that it was cut, and the link regions would point past the edge.
     lines = writer.lines.map { Self.clipped($0, to: self.width) }
+    findLinks()
+  }
+
+  /// Lines already laid out (a text medterm shows by itself), one section. A line wider than
+  /// the pane goes on below rather than being cut: an address there must stay whole.
+  public init(lines given: [StyledLine], width: Int, linkCount: Int = 0) {
+    self.width = max(1, width)
+    linkLines = Array(repeating: nil, count: linkCount)
+    sectionStarts = [0]
+    lines = given.flatMap { Self.folded($0, to: self.width) }
+    if lines.isEmpty { lines.append(StyledLine([], section: 0)) }
+    findLinks()
+  }
+
+  private mutating func findLinks() {
     for (line, content) in lines.enumerated() {
       var column = 0
       for span in content.spans {
@@ -51,6 +66,34 @@ public struct ContentLayout: Sendable {
         linkRegions[link] = regions
       }
     }
+  }
+
+  /// A line cut into pieces no wider than the pane, each going on with the one above.
+  private static func folded(_ line: StyledLine, to width: Int) -> [StyledLine] {
+    if line.spans.reduce(0, { $0 + $1.text.utf8.count }) <= width || line.width <= width {
+      return [line]
+    }
+    var pieces: [StyledLine] = []
+    var current = StyledLine([], section: line.section)
+    var used = 0
+    for span in line.spans {
+      var text = ""
+      for character in span.text {
+        let cells = DisplayWidth.of(character)
+        if used + cells > width && used > 0 {
+          if !text.isEmpty { current.spans.append(StyledSpan(text, span.role, link: span.link)) }
+          pieces.append(current)
+          current = StyledLine([], section: line.section)
+          text = ""
+          used = 0
+        }
+        text.append(character)
+        used += cells
+      }
+      if !text.isEmpty { current.spans.append(StyledSpan(text, span.role, link: span.link)) }
+    }
+    pieces.append(current)
+    return pieces
   }
 
   private static func clipped(_ line: StyledLine, to width: Int) -> StyledLine {

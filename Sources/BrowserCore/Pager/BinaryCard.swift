@@ -13,12 +13,24 @@ public enum BinaryCard {
     link: Link?, number: Int?, page: Page? = nil, url: String, contentType: String?, size: Int?,
     width: Int, style: PagerStyle, glyphs: Glyphs = .unicode
   ) -> String {
-    var writer = PagerTextWriter(width: width, style: style, glyphs: glyphs)
+    text(
+      link: link, number: number, page: page, url: url, contentType: contentType, size: size,
+      width: width, glyphs: glyphs
+    ).rendered(style: style)
+  }
+
+  /// The card as lines, for the pager or medterm's own text view.
+  public static func text(
+    link: Link?, number: Int?, page: Page? = nil, url: String, contentType: String?, size: Int?,
+    width: Int, glyphs: Glyphs = .unicode
+  ) -> PagerText {
+    var writer = PagerTextWriter(width: width, glyphs: glyphs)
     let url = PagerSanitizer.text(url)
     let type = contentType.map(PagerSanitizer.text) ?? ""
     let kind = kindDescription(of: type)
     let title = link.map { PagerSanitizer.text($0.title) } ?? ""
-    writer.title(title.isEmpty ? "A file from \(hostName(of: url))" : title)
+    let heading = title.isEmpty ? "A file from \(hostName(of: url))" : title
+    writer.title(heading)
     writer.wrap([StyledSpan("This link leads to \(kind), which medterm cannot show as text.")])
     writer.blank()
 
@@ -39,7 +51,7 @@ public enum BinaryCard {
       "curl -L -o \(fileName(of: url, type: type)) \(shellQuoted(writer.preparedURL(url)))"
     // A command line, like an address, is not broken: it has to be copied whole.
     writer.emit([StyledSpan("  "), StyledSpan(command, .code)])
-    return writer.rendered()
+    return writer.text(title: heading)
   }
 
   private enum Label: String, CaseIterable {

@@ -9,9 +9,19 @@ public enum LinkCard {
     link: Link, number: Int, page: Page, error: String?, width: Int, style: PagerStyle,
     glyphs: Glyphs = .unicode
   ) -> String {
+    text(link: link, number: number, page: page, error: error, width: width, glyphs: glyphs)
+      .rendered(style: style)
+  }
+
+  /// The card as lines, for the pager or medterm's own text view. `number` and `page` say
+  /// where the link is; nil for an address typed or picked from a list.
+  public static func text(
+    link: Link, number: Int?, page: Page?, error: String?, width: Int, glyphs: Glyphs = .unicode
+  ) -> PagerText {
     let link = PagerSanitizer.link(link)
-    var writer = PagerTextWriter(width: width, style: style, glyphs: glyphs)
-    writer.title(link.title.isEmpty ? "(untitled link)" : link.title)
+    var writer = PagerTextWriter(width: width, glyphs: glyphs)
+    let title = link.title.isEmpty ? "(untitled link)" : link.title
+    writer.title(title)
     let address = link.url.flatMap { $0.isEmpty ? nil : $0 }
     if error != nil {
       writer.wrap([StyledSpan("medterm could not open this link.")])
@@ -22,16 +32,18 @@ public enum LinkCard {
 
     let labels = Label.allCases.map(\.rawValue)
     let labelWidth = labels.map { DisplayWidth.of($0) }.max() ?? 0
-    writer.field(
-      Label.link.rawValue, [StyledSpan(placement(number: number, page: page))],
-      labelWidth: labelWidth)
+    if let number, let page {
+      writer.field(
+        Label.link.rawValue, [StyledSpan(placement(number: number, page: page))],
+        labelWidth: labelWidth)
+    }
     if !link.organizations.isEmpty {
       writer.field(
         Label.organizations.rawValue,
         [StyledSpan(link.organizations.joined(separator: ", "), .organization)],
         labelWidth: labelWidth)
     }
-    if let section = link.section, page.sections.indices.contains(section) {
+    if let page, let section = link.section, page.sections.indices.contains(section) {
       writer.field(
         Label.section.rawValue, [StyledSpan(PagerSanitizer.text(page.sections[section].title))],
         labelWidth: labelWidth)
@@ -65,7 +77,7 @@ public enum LinkCard {
           position == 0 ? Label.error.rawValue : "", [StyledSpan(line)], labelWidth: labelWidth)
       }
     }
-    return writer.rendered()
+    return writer.text(title: title)
   }
 
   /// Where a link is: "3 of 12 on “Osteonecrosis”".
@@ -86,8 +98,8 @@ public enum LinkCard {
     case error = "Error"
   }
 
-  private static func missingAddress(in page: Page) -> String {
-    switch page.format {
+  private static func missingAddress(in page: Page?) -> String {
+    switch page?.format ?? .html {
     case .textDump:
       "no address in this copy of the page: it was read from a text dump, which keeps the "
         + "titles of links but not their addresses"

@@ -8,12 +8,18 @@ public enum LinksList {
   public static func render(
     _ page: Page, width: Int, style: PagerStyle, glyphs: Glyphs = .unicode
   ) -> String {
-    var writer = PagerTextWriter(width: width, style: style, glyphs: glyphs)
-    writer.title("Links of " + PagerSanitizer.text(page.title))
+    text(page, width: width, glyphs: glyphs).rendered(style: style)
+  }
+
+  /// The list as lines, for the pager or medterm's own text view.
+  public static func text(_ page: Page, width: Int, glyphs: Glyphs = .unicode) -> PagerText {
+    var writer = PagerTextWriter(width: width, glyphs: glyphs)
+    let title = "Links of " + PagerSanitizer.text(page.title)
+    writer.title(title)
     guard !page.links.isEmpty else {
       writer.blank()
       writer.wrap([StyledSpan("(this page has no links)", .dim)])
-      return writer.rendered()
+      return writer.text(title: title)
     }
     let options = PagerTextWriter.LinkEntryOptions(
       indent: 2, numberWidth: PagerTextWriter.numberWidth(count: page.links.count),
@@ -28,6 +34,6 @@ public enum LinksList {
       }
       writer.linkEntry(PagerSanitizer.link(link), number: index + 1, options: options)
     }
-    return writer.rendered()
+    return writer.text(title: title)
   }
 }

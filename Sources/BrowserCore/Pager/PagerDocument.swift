@@ -12,9 +12,15 @@ public enum PagerDocument {
   public static func render(
     _ page: Page, width: Int, style: PagerStyle, glyphs: Glyphs = .unicode
   ) -> String {
+    text(page, width: width, glyphs: glyphs).rendered(style: style)
+  }
+
+  /// The page as lines, for the pager or medterm's own text view.
+  public static func text(_ page: Page, width: Int, glyphs: Glyphs = .unicode) -> PagerText {
     let page = PagerSanitizer.page(page)
-    var writer = PagerTextWriter(width: width, style: style, glyphs: glyphs)
-    writer.title(page.title.isEmpty ? "(untitled page)" : page.title)
+    var writer = PagerTextWriter(width: width, glyphs: glyphs)
+    let title = page.title.isEmpty ? "(untitled page)" : page.title
+    writer.title(title)
     if !page.alsoCalled.isEmpty {
       writer.wrap(
         [StyledSpan("Also called: " + page.alsoCalled.joined(separator: ", "), .alsoCalled)])
@@ -34,7 +40,7 @@ public enum PagerDocument {
       writeBlocks(section.blocks, of: section, page: page, into: &writer)
     }
     writeFootnotes(page.links, into: &writer)
-    return writer.rendered()
+    return writer.text(title: title)
   }
 
   /// Blocks go through `ContentLayout`, the same layout as the content pane, a run of

@@ -40,8 +40,8 @@ public enum PagerStyle: Hashable, Sendable {
     guard text.utf8.contains(0x1B) else { return text }
     var output = text
     for code in [
-      PagerTextWriter.bold, PagerTextWriter.boldOff, PagerTextWriter.underline,
-      PagerTextWriter.underlineOff,
+      PagerText.bold, PagerText.boldOff, PagerText.underline,
+      PagerText.underlineOff,
     ] {
       output = output.replacing(code, with: "")
     }

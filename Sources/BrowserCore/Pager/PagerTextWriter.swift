@@ -1,22 +1,14 @@
 import MedlinePlus
 
-/// Collects the lines of a pager text and turns them into the bytes the pager gets. The one
-/// place that writes escape sequences: only bold and underline, only with `.sgr`, always
-/// closed at the end of the line, so `less -R` never sees an attribute leak across lines.
+/// Collects the lines of a pager text: wrapping, headings, labelled fields, unbroken
+/// addresses. `PagerText` turns them into the pager's bytes or the text view's lines.
 struct PagerTextWriter {
-  static let bold = "\u{1B}[1m"
-  static let boldOff = "\u{1B}[22m"
-  static let underline = "\u{1B}[4m"
-  static let underlineOff = "\u{1B}[24m"
-
   let width: Int
-  let style: PagerStyle
   let glyphs: Glyphs
   private(set) var lines: [[StyledSpan]] = []
 
-  init(width: Int, style: PagerStyle, glyphs: Glyphs) {
+  init(width: Int, glyphs: Glyphs) {
     self.width = max(1, width)
-    self.style = style
     self.glyphs = glyphs
   }
 
@@ -114,59 +106,10 @@ struct PagerTextWriter {
     )
   }
 
-  /// The text for the pager: lines joined with `\n`, ending with one.
-  func rendered() -> String {
-    var end = lines.count
-    while end > 0 && lines[end - 1].isEmpty { end -= 1 }
-    var output = ""
-    for line in lines[..<end] {
-      output += render(line)
-      output += "\n"
-    }
-    return output
+  /// The lines so far, as a text titled `title`.
+  func text(title: String, verbatim: String = "") -> PagerText {
+    PagerText(title: title, lines: lines, verbatim: verbatim, glyphs: glyphs)
   }
-
-  private func render(_ line: [StyledSpan]) -> String {
-    // The boundary check: whatever built the spans, only clean text gets out.
-    var pieces = line.map { span in
-      let text = PagerSanitizer.text(span.text)
-      return (text: glyphs.isASCII ? Transliterator.ascii(text) : text, role: span.role)
-    }
-    // Trailing spaces go before any attribute is written, so `.sgr` and `.plain` differ
-    // only by the SGR codes.
-    while let last = pieces.last, last.text.last == " " || last.text.isEmpty {
-      let trimmed = String(last.text.reversed().drop(while: { $0 == " " }).reversed())
-      if trimmed.isEmpty {
-        pieces.removeLast()
-      } else {
-        pieces[pieces.count - 1].text = trimmed
-      }
-    }
-    var output = ""
-    var isBold = false
-    var isUnderlined = false
-    for piece in pieces where !piece.text.isEmpty {
-      if style == .sgr {
-        let wantsBold = Self.boldRoles.contains(piece.role)
-        let wantsUnderline = Self.underlinedRoles.contains(piece.role)
-        if isBold != wantsBold { output += wantsBold ? Self.bold : Self.boldOff }
-        if isUnderlined != wantsUnderline {
-          output += wantsUnderline ? Self.underline : Self.underlineOff
-        }
-        isBold = wantsBold
-        isUnderlined = wantsUnderline
-      }
-      output += piece.text
-    }
-    if isBold { output += Self.boldOff }
-    if isUnderlined { output += Self.underlineOff }
-    return output
-  }
-
-  private static let boldRoles: Set<StyleRole> = [
-    .title, .heading, .subheading, .strong, .tableHeader, .badge,
-  ]
-  private static let underlinedRoles: Set<StyleRole> = [.link, .linkSelected]
 
   private static func isBlank(_ line: [StyledSpan]) -> Bool {
     line.allSatisfy { $0.text.allSatisfy { $0 == " " } }

@@ -8,17 +8,34 @@ public enum PlainTextPager {
   public static func render(
     _ bytes: [UInt8], url: String, width: Int, style: PagerStyle, glyphs: Glyphs = .unicode
   ) -> String {
+    render(decoded(bytes), url: url, width: width, style: style, glyphs: glyphs)
+  }
+
+  /// UTF-8 (a byte-order mark dropped), or Latin-1 when it is not UTF-8.
+  private static func decoded(_ bytes: [UInt8]) -> String {
     let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-    let text =
-      String(validating: body, as: UTF8.self)
+    return String(validating: body, as: UTF8.self)
       ?? String(String.UnicodeScalarView(body.map { Unicode.Scalar($0) }))
-    return render(text, url: url, width: width, style: style, glyphs: glyphs)
   }
 
   public static func render(
     _ text: String, url: String, width: Int, style: PagerStyle, glyphs: Glyphs = .unicode
   ) -> String {
-    var writer = PagerTextWriter(width: width, style: style, glyphs: glyphs)
+    self.text(text, url: url, width: width, glyphs: glyphs).rendered(style: style)
+  }
+
+  /// The body as bytes, as lines for the pager or medterm's own text view.
+  public static func text(_ bytes: [UInt8], url: String, width: Int, glyphs: Glyphs = .unicode)
+    -> PagerText
+  {
+    text(decoded(bytes), url: url, width: width, glyphs: glyphs)
+  }
+
+  /// The text as lines: a header, then the body verbatim.
+  public static func text(_ text: String, url: String, width: Int, glyphs: Glyphs = .unicode)
+    -> PagerText
+  {
+    var writer = PagerTextWriter(width: width, glyphs: glyphs)
     // The address is not broken (it may run past the width), as everywhere in pager text.
     writer.emit([StyledSpan("Text from ", .title), StyledSpan(writer.preparedURL(url), .title)])
     let rule = String(repeating: glyphs.horizontalBar, count: writer.width)
@@ -26,7 +43,7 @@ public enum PlainTextPager {
     var body = cleaned(text)
     if glyphs.isASCII { body = Transliterator.ascii(body) }
     if !body.isEmpty && !body.hasSuffix("\n") { body += "\n" }
-    return writer.rendered() + "\n" + body
+    return writer.text(title: "Text from " + writer.preparedURL(url), verbatim: body)
   }
 
   /// `SafeText` turns a tab into a space; here tabs are kept, so they stand in as a

@@ -1,5 +1,5 @@
-/// The help box (`?`) laid out for a screen: the command table in a bordered box as wide as
-/// its lines need, up to the whole screen. Descriptions that still do not fit wrap under
+/// The help box (`?`) laid out for a screen: the keys of the view below it, then the global
+/// ones, in a bordered box as wide as its lines need, up to the whole screen. Descriptions that still do not fit wrap under
 /// themselves (below the keys when even the description column would be too narrow), and a
 /// box taller than the screen scrolls, as tig's and htop's help do.
 ///
@@ -23,6 +23,8 @@ struct HelpOverlay {
   let stacked: Bool
   let rows: [Row]
   let glyphs: Glyphs
+  /// The label on the top border.
+  let title: String
 
   /// Cells between the border and the text, each side.
   private static let padding = 1
@@ -33,9 +35,12 @@ struct HelpOverlay {
   /// under their keys instead.
   private static let narrowestSummary = 16
 
-  init(width screenWidth: Int, height screenHeight: Int, glyphs: Glyphs) {
+  init(
+    lines: [HelpContent.Line], title: String, width screenWidth: Int, height screenHeight: Int,
+    glyphs: Glyphs
+  ) {
     self.glyphs = glyphs
-    let lines = ScreenComposer.helpLines(glyphs: glyphs)
+    self.title = title
     let keyWidth = min(24, lines.map { DisplayWidth.of($0.keys) }.max() ?? 0)
     let summaryColumn = Self.keyIndent + keyWidth + Self.keyGap
     let natural =
@@ -92,7 +97,7 @@ struct HelpOverlay {
     for rowY in y..<(y + height) { screen.fill(y: rowY, from: 0, to: screen.width, role: .normal) }
     screen.write(corners[0] + rule + corners[1], x: x, y: y, role: .border)
     screen.write(corners[2] + rule + corners[3], x: x, y: y + height - 1, role: .border)
-    label(" medterm keys ", y: y, role: .heading, on: &screen)
+    label(" \(title) ", y: y, role: .heading, on: &screen)
     if maximumTop > 0 {
       let more = first < maximumTop ? " more below " : " end "
       let hint =

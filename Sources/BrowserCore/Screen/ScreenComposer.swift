@@ -1,9 +1,11 @@
 import MedlinePlus
 
 /// Draws a `BrowserState` into a `ScreenBuffer`: header, sidebar, content, status line, and
-/// the overlays (narrow-screen sidebar, help). The one place that decides what goes where.
+/// the narrow screen's sidebar overlay. The one place that decides where a page's parts go.
 public enum ScreenComposer {
-  public static func compose(_ state: BrowserState) -> ScreenBuffer {
+  /// The page's screen; `hints` are the status line's key hints (the page view's, from the
+  /// key map, when nil).
+  public static func compose(_ state: BrowserState, hints: [String]? = nil) -> ScreenBuffer {
     let geometry = state.geometry
     var screen = ScreenBuffer(width: geometry.width, height: geometry.height)
     guard !geometry.isTooSmall else {
@@ -27,15 +29,21 @@ public enum ScreenComposer {
     default:
       break
     }
-    drawStatus(state, on: &screen)
-    if let helpTop = state.helpTop {
-      HelpOverlay(width: screen.width, height: screen.height, glyphs: state.glyphs)
-        .draw(top: helpTop, on: &screen)
-    }
+    let hints =
+      hints
+      ?? PageView.hints(
+        for: state,
+        context: ViewContext(
+          keymap: .standard, glyphs: state.glyphs,
+          size: TerminalSize(width: geometry.width, height: geometry.height), isLast: true,
+          canGoForward: false))
+    drawStatus(state, hints: hints, on: &screen)
     return screen
   }
 
-  private static func drawTooSmall(_ screen: inout ScreenBuffer) {
+  /// "terminal too small" and the size needed, centred: what every view shows below the
+  /// smallest size.
+  public static func drawTooSmall(_ screen: inout ScreenBuffer) {
     guard screen.height > 0 && screen.width > 0 else { return }
     let message = screen.width >= 18 ? "terminal too small" : "too small"
     let y = max(0, screen.height / 2 - (screen.height > 1 ? 1 : 0))
@@ -149,17 +157,11 @@ public enum ScreenComposer {
     }
   }
 
-  private static func drawStatus(_ state: BrowserState, on screen: inout ScreenBuffer) {
+  private static func drawStatus(
+    _ state: BrowserState, hints: [String], on screen: inout ScreenBuffer
+  ) {
     let y = screen.height - 1
     screen.fill(y: y, role: .statusBar)
-    if let prompt = state.prompt {
-      // Typing happens at the end, so a long query shows its end, with the cursor after it.
-      let room = screen.width - 1 - DisplayWidth.of(prompt.label)
-      let typed = truncatedAtStart(text(prompt.text, state.glyphs), to: room, state.glyphs)
-      let end = screen.write(prompt.label + typed, x: 0, y: y, role: .prompt)
-      screen.cursor = (min(end, screen.width - 1), y)
-      return
-    }
     let sections = state.page.sections
     var title = ""
     var position = ""
@@ -176,11 +178,8 @@ public enum ScreenComposer {
       // The selected link's address, as a browser's status bar shows it.
       let address = state.page.links[link].url ?? "no address in this copy"
       tail = .message("[\(link + 1)] " + text(address, state.glyphs))
-    } else if state.isPagerView {
-      tail = .hints(["Space page", "/ search", "q back"])
     } else {
-      let focusHint = state.focus == .sidebar ? "Enter go" : "Tab sidebar"
-      tail = .hints([focusHint, "/ search", "? help", "q quit"])
+      tail = .hints(hints)
     }
     let line = StatusLine(
       title: title, position: position, tail: tail, percent: state.percentThrough,
@@ -188,26 +187,6 @@ public enum ScreenComposer {
     let x = screen.write(line.left, x: 0, y: y, role: .statusBar)
     screen.write(line.tail, x: x, y: y, role: tailRole)
     screen.write(line.right, x: screen.width - DisplayWidth.of(line.right), y: y, role: .statusBar)
-  }
-
-  /// The lines of the help screen, built from the command table.
-  public static func helpLines(glyphs: Glyphs = .unicode) -> [(
-    keys: String, summary: String, isGroup: Bool
-  )] {
-    var lines: [(String, String, Bool)] = []
-    for group in CommandTable.groups {
-      if !lines.isEmpty { lines.append(("", "", false)) }
-      lines.append((group, "", true))
-      for binding in CommandTable.bindings where binding.group == group {
-        let keys =
-          glyphs == .ascii ? binding.keys.map(\.name).joined(separator: " ") : binding.keyLabels
-        lines.append((keys, binding.summary, false))
-      }
-    }
-    lines.append(("", "", false))
-    lines.append(("1-9" + glyphs.ellipsis, "type a link's number, then Enter, to select it", false))
-    lines.append(("", "Esc closes a prompt or this help; any other key too.", false))
-    return lines
   }
 
   /// Text as the screen can show it: transliterated to ASCII when the terminal cannot show

@@ -4,6 +4,13 @@
 public protocol BrowserHost: AnyObject {
   /// Starts loading an address (already checked to be http, https or file).
   func load(_ url: String) -> Result<any LoadTask, LoadFailure>
+  /// The `file:` address of a path typed at Go to (`~` is the home directory, a relative
+  /// path starts in the current one), or nil when there is no such file.
+  func fileAddress(forTyped path: String) -> String?
+}
+
+extension BrowserHost {
+  public func fileAddress(forTyped path: String) -> String? { nil }
 }
 
 /// A load under way.

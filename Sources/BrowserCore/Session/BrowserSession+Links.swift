@@ -1,110 +1,112 @@
 import MedlinePlus
 
-/// Opening a link: a MedlinePlus topic (or any topic page) opens in the browser with the
-/// same sidebar; anything else is loaded and shown in the pager as readable text; a link
-/// without an address, or one that fails, shows a card with everything known about it.
+/// Opening links and addresses: a topic page (or, on request, any page) opens in the browser
+/// with its sidebar; anything else is loaded and shown in the pager as readable text; a
+/// link without an address, or one that fails, shows a card with everything known about it.
 extension BrowserSession {
   /// Schemes medterm follows. `file` only from a page that was itself read from disk.
   static let followedSchemes: Set<String> = ["http", "https"]
 
-  func openLink(_ index: Int) -> Effect {
-    let page = state.page
-    guard page.links.indices.contains(index) else { return .bell }
+  /// What a load is for: the link it follows (for its card), and how to show the result.
+  struct Target {
+    var url: String
+    var link: Link?
+    var number: Int?
+    var page: Page?
+    var mode: OpeningMode
+  }
+
+  func openLink(_ index: Int, mode: OpeningMode) {
+    guard let view = currentPage else { return }
+    let page = view.state.page
+    guard page.links.indices.contains(index) else {
+      bellPending = true
+      return
+    }
     let link = page.links[index]
-    guard let url = link.url else {
-      showCard(index, error: nil)
-      return .none
+    guard let url = link.url, !url.isEmpty else {
+      showCard(Target(url: "", link: link, number: index + 1, page: page, mode: mode), error: nil)
+      return
     }
     if let fragment = Self.fragmentOnThisPage(url, origin: page.origin) {
       guard let section = page.sections.firstIndex(where: { $0.id == fragment }) else {
-        state.say("no section #\(fragment) on this page")
-        return .bell
+        view.say("no section #\(fragment) on this page")
+        bellPending = true
+        return
       }
-      state.show(section: section)
-      return .none
+      view.update { $0.show(section: section) }
+      return
     }
-    let scheme = Self.scheme(of: url)
+    let scheme = URLResolver.scheme(of: url)
     let fromDisk =
-      page.origin.map { Self.scheme(of: $0) == nil || Self.scheme(of: $0) == "file" } ?? true
+      page.origin.map { URLResolver.scheme(of: $0) == nil || URLResolver.scheme(of: $0) == "file" }
+      ?? true
     let allowed =
       scheme.map { Self.followedSchemes.contains($0) || ($0 == "file" && fromDisk) } ?? fromDisk
     guard allowed else {
-      state.say("medterm does not open \(scheme ?? "such") links: \(url)")
-      return .bell
+      view.say("medterm does not open \(scheme ?? "such") links: \(url)")
+      bellPending = true
+      return
     }
+    load(Target(url: url, link: link, number: index + 1, page: page, mode: mode))
+  }
+
+  /// Opens an address typed at Go to or picked from history or bookmarks.
+  func open(address url: String, mode: OpeningMode) {
+    load(Target(url: url, link: nil, number: nil, page: nil, mode: mode))
+  }
+
+  /// Starts loading; the loading view shows progress and hands the result back.
+  private func load(_ target: Target) {
     // A topic of the library medterm opened comes from the file, not the network.
-    if let catalog, let entry = catalog.entry(forURL: url) {
+    if target.mode != .pager, let catalog, let entry = catalog.entry(forURL: target.url) {
       openFromCatalog(entry)
-      return .none
+      return
     }
     guard let host else {
-      showCard(index, error: "this medterm cannot load addresses")
-      return .none
+      showCard(target, error: "this medterm cannot load addresses")
+      return
     }
-    let loaded = load(url, through: host)
-    state.say(nil)
-    switch loaded {
+    switch host.load(target.url) {
     case .failure(let failure):
-      if failure.cancelled {
-        state.say("cancelled")
-        return .none
-      }
-      showCard(index, error: failure.message)
-    case .success(let resource):
-      present(resource, for: index)
-    }
-    return .none
-  }
-
-  /// Loads with a progress indicator on the status line; Esc, Ctrl-C, Ctrl-G or q cancel.
-  private func load(_ url: String, through host: BrowserHost) -> Result<LoadedResource, LoadFailure>
-  {
-    let task: any LoadTask
-    switch host.load(url) {
-    case .failure(let failure): return .failure(failure)
-    case .success(let started): task = started
-    }
-    let hostName = Self.hostName(of: url)
-    state.say("Loading \(hostName)… (Esc cancels)")
-    paint()
-    while true {
-      switch task.poll(timeoutMilliseconds: 50) {
-      case .finished(let result):
-        return result
-      case .inProgress(let received, let expected):
-        var progress = "Loading \(hostName)… \(Self.size(received))"
-        if let expected, expected > 0 { progress += " of \(Self.size(expected))" }
-        state.say(progress + " (Esc cancels)")
-      }
-      if terminal.consumeInterrupt() {
-        task.cancel()
-        continue
-      }
-      if let key = terminal.readKey(timeoutMilliseconds: 0) {
-        switch key {
-        case .escape, .control("c"), .control("g"), .character("q"):
-          task.cancel()
-        case .resize:
-          syncSize()
-        default:
-          break
-        }
-      }
-      if terminal.inputEnded {
-        task.cancel()
-      }
-      paint()
+      showCard(target, error: failure.message)
+    case .success(let task):
+      push(
+        LoadingView(task: task, hostName: Self.hostName(of: target.url)) { [unowned self] result in
+          switch result {
+          case .failure(let failure) where failure.cancelled:
+            top.say("cancelled")
+          case .failure(let failure):
+            showCard(target, error: failure.message)
+          case .success(let resource):
+            present(resource, for: target)
+          }
+          return .done
+        })
     }
   }
 
-  /// Shows what a link brought back: a topic page in the browser, the rest in the pager.
-  private func present(_ resource: LoadedResource, for index: Int) {
-    let link = state.page.links[index]
-    let type = (resource.contentType ?? "").lowercased()
-    let looksLikeMarkup =
-      type.contains("html") || type.contains("xml")
-      || (type.isEmpty && resource.bytes.prefix(512).contains(UInt8(ascii: "<")))
-    if looksLikeMarkup || type.contains("markdown") {
+  /// Opens a topic of the library as a page, keeping the index (or page) for Back.
+  func openFromCatalog(_ entry: Int) {
+    guard let catalog else { return }
+    switch catalog.page(entry) {
+    case .success(let page): push(PageView(pageState(page)))
+    case .failure(let failure):
+      top.say(failure.message)
+      bellPending = true
+    }
+  }
+
+  func pageState(_ page: Page) -> BrowserState {
+    let size = terminal.size
+    return BrowserState(page: page, width: size.width, height: size.height, glyphs: glyphs)
+  }
+
+  /// Shows what a load brought back: a page in the browser or the pager (as the target's
+  /// mode and `set open` say), plain text in the pager, anything else as a card.
+  private func present(_ resource: LoadedResource, for target: Target) {
+    switch ContentKind.of(contentType: resource.contentType, bytes: resource.bytes) {
+    case .markup:
       let document: Document
       do {
         document = try PageReader.read(
@@ -113,51 +115,78 @@ extension BrowserSession {
       } catch {
         // The reader's own words (line and what is wrong) on the link's card: the user
         // learns why the page cannot be shown, and the browser goes on.
-        showCard(index, error: "medterm cannot read this page: \(error)")
+        showCard(target, error: "medterm cannot read this page: \(error)")
         return
       }
       switch document {
-      case .page(let page) where Self.isTopicPage(page):
-        push(page)
       case .page(let page):
-        showInPager(
-          PagerDocument.render(page, width: pagerWidth, style: pagerStyle, glyphs: state.glyphs))
+        let here =
+          target.mode == .here
+          || (target.mode == .standard && (page.isTopicPage || openMode == .here))
+        if here {
+          push(PageView(pageState(page), address: resource.url))
+        } else {
+          showText { width in PagerDocument.text(page, width: width, glyphs: self.glyphs) }
+        }
       case .collection(let collection):
         if let first = collection.topics.first {
-          push(first)
+          push(PageView(pageState(first), address: resource.url))
         } else {
           let problem = collection.truncation.map { ": \($0)" } ?? ""
-          showCard(index, error: "the health-topics file holds no complete topic\(problem)")
+          showCard(target, error: "the health-topics file holds no complete topic\(problem)")
         }
       }
-      return
+    case .text:
+      showText { width in
+        PlainTextPager.text(resource.bytes, url: resource.url, width: width, glyphs: self.glyphs)
+      }
+    case .binary:
+      showCard { width in
+        BinaryCard.text(
+          link: target.link, number: target.number, page: target.page, url: resource.url,
+          contentType: resource.contentType, size: resource.bytes.count, width: width,
+          glyphs: self.glyphs)
+      }
     }
-    if type.hasPrefix("text/") || (type.isEmpty && Self.isText(resource.bytes)) {
-      showInPager(
-        PlainTextPager.render(
-          resource.bytes, url: resource.url, width: pagerWidth, style: pagerStyle,
-          glyphs: state.glyphs))
-      return
-    }
-    showInPager(
-      BinaryCard.render(
-        link: link, number: index + 1, page: state.page, url: resource.url,
-        contentType: resource.contentType,
-        size: resource.bytes.count, width: pagerWidth, style: pagerStyle, glyphs: state.glyphs))
   }
 
-  private func showCard(_ index: Int, error: String?) {
-    let page = state.page
-    showInPager(
-      LinkCard.render(
-        link: page.links[index], number: index + 1, page: page, error: error, width: pagerWidth,
-        style: pagerStyle, glyphs: state.glyphs))
+  /// The card of a link (or a typed address) that cannot be shown: medterm's own view, so
+  /// that it stays until the reader closes it, whatever `$LESS` says.
+  private func showCard(_ target: Target, error: String?) {
+    let link = target.link ?? Link(title: target.url, url: target.url)
+    showCard { width in
+      LinkCard.text(
+        link: link, number: target.number, page: target.page, error: error, width: width,
+        glyphs: self.glyphs)
+    }
   }
 
-  /// A page with MedlinePlus's "On this page" groups: browse it here, not in the pager.
-  static func isTopicPage(_ page: Page) -> Bool {
-    let groups = Set(page.outline.map(\.title))
-    return groups.count >= 3 && groups.isSubset(of: Set(MedlinePlusCatalog.groups))
+  func showCard(_ render: @escaping (Int) -> PagerText) {
+    push(PageView(text: render, size: terminal.size))
+  }
+
+  /// A text for the pager. One that fits the screen, or any text when no pager can be run,
+  /// medterm shows itself: `less -F` (in the common `LESS=FRX`) would quit at once on a
+  /// short text, and the reader would never see it.
+  func showText(_ render: @escaping (Int) -> PagerText) {
+    let size = terminal.size
+    let pagerText = render(max(20, min(size.width, 200)))
+    if pagerText.styledLines.count < size.height {
+      showCard(render)
+      return
+    }
+    let style = PagerStyle.forPager(environment: environment)
+    if terminal.runPager(pagerText.rendered(style: style)) {
+      forceRepaint = true
+      return
+    }
+    showCard(render)
+    let pager = PagerCommand.words(environment: environment)
+    top.say(
+      PagerCommand.doesNotWait(pager)
+        ? "PAGER is cat, which does not wait: the text is shown here; q goes back"
+        : "the pager \(PagerCommand.programName(pager)) could not be run: the text is shown "
+          + "here; q goes back")
   }
 
   /// The fragment of a link into the page itself (`#anchor`, or the page's own address and
@@ -172,27 +201,9 @@ extension BrowserSession {
     return fragment
   }
 
-  static func scheme(of url: String) -> String? {
-    URLResolver.scheme(of: url)
-  }
-
   static func hostName(of url: String) -> String {
     guard let range = url.firstRange(of: "://") else { return url }
     let rest = url[range.upperBound...]
     return String(rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" })
-  }
-
-  static func size(_ bytes: Int) -> String {
-    if bytes < 1024 { return "\(bytes) B" }
-    if bytes < 1024 * 1024 { return "\(bytes / 1024) KB" }
-    return "\(bytes / (1024 * 1024)) MB"
-  }
-
-  /// No NUL and mostly printable: text, whatever the server said.
-  static func isText(_ bytes: [UInt8]) -> Bool {
-    let sample = bytes.prefix(4096)
-    guard !sample.contains(0) else { return false }
-    let controls = sample.filter { $0 < 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }.count
-    return controls * 20 < max(1, sample.count)
   }
 }

@@ -1,246 +1,377 @@
 import MedlinePlus
 
-/// The loop that ties a state to a terminal: paint, read a key, apply it, perform what it
-/// asks for (open a link, go back), repeat.
+/// The loop that ties a stack of views to a terminal: paint, read a key, look it up in the
+/// key map for the view on top, let that view handle the command, and do what it asks (open
+/// a view, load an address, go back). Commands a view leaves alone (help, back, quit, go to)
+/// are handled here, the same way for every view.
 ///
 /// Keys typed ahead are applied together before the next paint, so holding down `j` over a
 /// slow link never queues up screens that are already out of date.
 public final class BrowserSession {
-  /// What is on screen: a page, or a library's topic index.
-  public enum View {
-    case page(BrowserState)
-    case index(IndexState)
-  }
-
-  public internal(set) var view: View
+  /// The views on screen, bottom first; the last one gets the keys.
+  public private(set) var stack: [any View]
+  /// Pages and indexes that ← left, for →.
+  private(set) var forwardStack: [any View] = []
+  public var keymap: Keymap
   let terminal: Terminal
   let host: BrowserHost?
   /// The library the pages come from, when medterm opened one: its topics open from it.
   let catalog: TopicCatalog?
-  /// Views behind and ahead of the current one, each with its reading position.
-  private(set) var backStack: [View] = []
-  private(set) var forwardStack: [View] = []
+  public let glyphs: Glyphs
+  /// How `Enter` and `o` open a page that is not a topic page (`set open`).
+  public var openMode: OpeningMode = .pager
+  /// What was typed at each kind of prompt.
+  public let histories: PromptHistoryBook
+  /// The session's memory on disk (history, bookmarks, reading positions), when kept.
+  public var memory: SessionMemory?
+  /// Warnings for the messages view (theme, config and state files).
+  public private(set) var messages: [String] = []
+  /// The environment the pager will see (tests may replace it).
+  public var environment: [String: String] = [:]
+
   /// How many queued keys are applied before the screen is painted anyway.
   private let typeAheadLimit = 64
   /// Set when the next paint must repaint every cell (after a pager or Ctrl-L).
   var forceRepaint = true
-  private var shown: BrowserState?
+  /// The page view and state of the last frame, when nothing covered it: the next frame may
+  /// then scroll instead of repainting.
+  private var lastFrame: (view: ObjectIdentifier, state: BrowserState)?
+  private var finished = false
+  /// True once the reader has quit.
+  public var isFinished: Bool { finished }
+  var bellPending = false
 
   public init(
-    state: BrowserState, terminal: Terminal, host: BrowserHost? = nil, catalog: TopicCatalog? = nil
+    root: any View, terminal: Terminal, host: BrowserHost? = nil, catalog: TopicCatalog? = nil,
+    glyphs: Glyphs = .unicode, keymap: Keymap = .standard,
+    histories: PromptHistoryBook = PromptHistoryBook()
   ) {
-    view = .page(state)
+    stack = [root]
     self.terminal = terminal
     self.host = host
     self.catalog = catalog
+    self.glyphs = glyphs
+    self.keymap = keymap
+    self.histories = histories
+  }
+
+  /// A session that starts at a page.
+  public convenience init(
+    state: BrowserState, terminal: Terminal, host: BrowserHost? = nil, catalog: TopicCatalog? = nil
+  ) {
+    self.init(
+      root: PageView(state), terminal: terminal, host: host, catalog: catalog,
+      glyphs: state.glyphs)
   }
 
   /// A session that starts at a library's topic index.
-  public init(index: IndexState, terminal: Terminal, host: BrowserHost? = nil) {
-    view = .index(index)
-    self.terminal = terminal
-    self.host = host
-    catalog = index.catalog
+  public convenience init(index: IndexState, terminal: Terminal, host: BrowserHost? = nil) {
+    self.init(
+      root: IndexView(index), terminal: terminal, host: host, catalog: index.catalog,
+      glyphs: index.glyphs)
   }
 
-  /// The page on screen (or, while the index shows, the page last shown; tests and the
-  /// loop read it, mutations apply only to a page view).
+  /// The view getting the keys.
+  public var top: any View { stack[stack.count - 1] }
+
+  /// The page nearest the top of the stack (a text of medterm's own when there is no page;
+  /// tests and the loop read it); an empty page when there is neither.
   public var state: BrowserState {
-    get {
-      if case .page(let page) = view { return page }
-      for case .page(let page) in backStack.reversed() { return page }
-      return BrowserState(page: Page(title: "", format: .markdown), width: 1, height: 1)
-    }
-    set {
-      if case .page = view { view = .page(newValue) }
-    }
+    if let page = currentPage { return page.state }
+    for case let text as PageView in stack.reversed() { return text.state }
+    return BrowserState(page: Page(title: "", format: .markdown), width: 1, height: 1)
   }
+
+  /// The page view nearest the top (not a text).
+  var currentPage: PageView? {
+    stack.last { $0.kind == .page } as? PageView
+  }
+
+  /// Adds a warning for the messages view, and shows it on the status line now.
+  public func warn(_ message: String) {
+    messages.append(message)
+    top.say(message)
+  }
+
+  // MARK: The loop
 
   /// Runs until the user quits or input ends.
   public func run() {
     syncSize()
-    while true {
+    while !finished {
       paint()
+      if top.isBusy {
+        poll()
+        continue
+      }
       guard let first = terminal.readKey(timeoutMilliseconds: nil) else {
-        if terminal.inputEnded { return }
+        if terminal.inputEnded { break }
         continue
       }
       var key: Key? = first
       var applied = 0
-      var bell = false
-      while let next = key {
-        if next == .resize { syncSize() }
-        if case .index(var index) = view {
-          if next == .right && !forwardStack.isEmpty {
-            // → goes forward again to the topic Back left, where it was left (Enter opens
-            // the selected topic afresh); with nothing ahead it opens the selection.
-            _ = perform(.forward)
-          } else {
-            let result = index.handle(next)
-            view = .index(index)
-            switch result {
-            case .quit: return
-            case .bell: bell = true
-            case .none: break
-            case .open(let entry): openFromCatalog(entry)
-            }
-          }
-          applied += 1
-          key = applied < typeAheadLimit ? terminal.readKey(timeoutMilliseconds: 0) : nil
-          continue
-        }
-        let effect = state.handle(next)
-        switch perform(effect) {
-        case .quit: return
-        case .bell: bell = true
-        case .none, .repaint: break
-        default: break
-        }
+      while let next = key, !finished {
+        press(next)
         applied += 1
-        // Opening a link paints on its own; keys typed during it are not applied blindly.
-        if case .openLink = effect { break }
+        // A load paints its progress itself; keys typed meanwhile go to it, one by one.
+        if top.isBusy { break }
         key = applied < typeAheadLimit ? terminal.readKey(timeoutMilliseconds: 0) : nil
       }
-      if bell { terminal.bell() }
+      if bellPending {
+        terminal.bell()
+        bellPending = false
+      }
     }
+    memory?.sessionEnded(stack: stack)
+  }
+
+  /// A slice of a busy view's work (a load), and any key typed meanwhile.
+  private func poll() {
+    if terminal.consumeInterrupt() { run(.cancel, key: .control("c")) }
+    if let key = terminal.readKey(timeoutMilliseconds: 0) {
+      press(key)
+      return
+    }
+    if terminal.inputEnded { run(.cancel, key: .escape) }
+    if let action = top.poll(milliseconds: 50, context: context(for: top)) { perform(action) }
+  }
+
+  /// Lets a busy view (a load) finish without keys: for `--dump-screen` scripts and tests,
+  /// whose loads answer at once.
+  func settle() {
+    while top.isBusy && !finished {
+      if let action = top.poll(milliseconds: 50, context: context(for: top)) { perform(action) }
+    }
+  }
+
+  /// One key: the key map's command for the view on top.
+  public func press(_ key: Key) {
+    if key == .resize {
+      syncSize()
+      return
+    }
+    if case .mouse(let event) = key {
+      guard let page = top as? PageView else { return }
+      perform(page.mouse(event))
+      return
+    }
+    guard let command = keymap.command(for: key, in: top.kind) else {
+      sayUnbound(key)
+      return
+    }
+    run(command, key: key)
+  }
+
+  /// Runs a command in the view on top, or here when the view leaves it.
+  func run(_ command: Command, key: Key) {
+    let action = top.perform(command, key: key, context: context(for: top))
+    if case .unhandled = action {
+      runEverywhere(command, key: key)
+    } else {
+      perform(action)
+    }
+  }
+
+  /// The commands every view shares.
+  private func runEverywhere(_ command: Command, key: Key) {
+    switch command {
+    case .help:
+      push(HelpView(for: top.kind, keymap: keymap, glyphs: glyphs))
+    case .redraw:
+      forceRepaint = true
+    case .quit:
+      finished = true
+    case .close:
+      close()
+    case .cancel:
+      if stack.count > 1 {
+        close()
+      } else {
+        top.say(hintText([.close], "quits"))
+      }
+    case .back:
+      back()
+    case .forward:
+      forward()
+    case .goTo:
+      push(goToPrompt())
+    default:
+      sayUnbound(key)
+    }
+  }
+
+  private func sayUnbound(_ key: Key) {
+    let name = glyphs.isASCII ? key.name : key.label
+    top.say("\(name) does nothing here; \(hintText([.help], "for help"))")
+    bellPending = true
+  }
+
+  /// "? for help", with whichever key the key map gives the command.
+  private func hintText(_ commands: [Command], _ word: String) -> String {
+    context(for: top).hint(commands, word, in: top.kind) ?? word
+  }
+
+  // MARK: What views ask for
+
+  func perform(_ action: ViewAction) {
+    switch action {
+    case .done:
+      break
+    case .unhandled, .bell:
+      bellPending = true
+    case .close:
+      close()
+    case .quit:
+      finished = true
+    case .push(let view):
+      push(view)
+    case .replace(let view):
+      stack.removeLast()
+      push(view)
+    case .closeThen(let next):
+      if stack.count > 1 { stack.removeLast() }
+      forceRepaint = true
+      perform(next)
+    case .later(let work):
+      perform(work())
+    case .request(let request):
+      perform(request)
+    }
+  }
+
+  private func perform(_ request: SessionRequest) {
+    switch request {
+    case .openLink(let index, let mode):
+      openLink(index, mode: mode)
+    case .open(let address, let mode):
+      open(address: address, mode: mode)
+    case .openTopic(let entry):
+      openFromCatalog(entry)
+    case .listLinks(let page):
+      showText { width in LinksList.text(page, width: width, glyphs: self.glyphs) }
+    case .showText(let text):
+      showText { _ in text }
+    case .copy(let text):
+      terminal.copyToClipboard(text)
+    case .back:
+      back()
+    case .forward:
+      forward()
+    case .run(let command):
+      run(command, key: .escape)
+    case .repaint:
+      forceRepaint = true
+    }
+  }
+
+  // MARK: The stack
+
+  /// Opens a view over the current one. A page or an index starts a new branch of history:
+  /// what → could have gone forward to is forgotten, as in every browser.
+  func push(_ view: any View) {
+    view.resize(to: terminal.size)
+    if Self.isDocument(view) {
+      forwardStack.removeAll()
+      if let current = documentOnTop { memory?.left(current) }
+    }
+    stack.append(view)
+    if Self.isDocument(view) { memory?.opened(view) }
+    forceRepaint = true
+  }
+
+  /// Pages and indexes are where the reader has been: ← and → move between them, history
+  /// and reading positions are kept of them.
+  static func isDocument(_ view: any View) -> Bool {
+    view.kind == .page || view.kind == .index
+  }
+
+  private var documentOnTop: (any View)? {
+    stack.last { Self.isDocument($0) }
+  }
+
+  /// `q`: closes the view on top; the last one quits.
+  func close() {
+    guard stack.count > 1 else {
+      finished = true
+      return
+    }
+    if Self.isDocument(top) {
+      back()
+    } else {
+      stack.removeLast()
+      forceRepaint = true
+    }
+  }
+
+  /// ←: the previous page, keeping this one for →.
+  func back() {
+    guard stack.count > 1 else {
+      top.say("this is the first page")
+      bellPending = true
+      return
+    }
+    let leaving = stack.removeLast()
+    if Self.isDocument(leaving) {
+      memory?.left(leaving)
+      forwardStack.append(leaving)
+    }
+    show(top)
+  }
+
+  /// →: the page ← left, where it was left.
+  func forward() {
+    guard let next = forwardStack.popLast() else {
+      top.say("this is the last page")
+      bellPending = true
+      return
+    }
+    if let current = documentOnTop { memory?.left(current) }
+    stack.append(next)
+    show(next)
+  }
+
+  /// Shows a view again, laid out for the terminal as it is now.
+  private func show(_ view: any View) {
+    view.resize(to: terminal.size)
+    forceRepaint = true
+  }
+
+  // MARK: Painting
+
+  func context(for view: any View) -> ViewContext {
+    ViewContext(
+      keymap: keymap, glyphs: glyphs, size: terminal.size,
+      isLast: stack.first === view,
+      canGoForward: !forwardStack.isEmpty, histories: histories)
   }
 
   func paint() {
-    switch view {
-    case .index(let index):
-      terminal.present(IndexComposer.compose(index), force: forceRepaint)
-      shown = nil
-    case .page(let page):
-      var screen = ScreenComposer.compose(page)
-      if !forceRepaint, let shown { screen.scrollHint = Self.scrollHint(from: shown, to: page) }
-      terminal.present(screen, force: forceRepaint)
-      shown = page
+    let size = terminal.size
+    var screen = ScreenBuffer(width: size.width, height: size.height)
+    let base = stack.lastIndex { $0.isOpaque } ?? 0
+    for view in stack[base...] { view.compose(into: &screen, context: context(for: view)) }
+    if size.width < ScreenGeometry.minimumWidth || size.height < ScreenGeometry.minimumHeight {
+      screen = ScreenBuffer(width: size.width, height: size.height)
+      ScreenComposer.drawTooSmall(&screen)
     }
+    // A page alone on screen that scrolled since the last frame: the terminal may scroll.
+    var frame: (view: ObjectIdentifier, state: BrowserState)?
+    if base == stack.count - 1, let page = top as? PageView {
+      frame = (ObjectIdentifier(page), page.state)
+      if !forceRepaint, let lastFrame, lastFrame.view == ObjectIdentifier(page) {
+        screen.scrollHint = Self.scrollHint(from: lastFrame.state, to: page.state)
+      }
+    }
+    terminal.present(screen, force: forceRepaint)
+    lastFrame = frame
     forceRepaint = false
   }
-
-  /// Opens a topic of the library as a page, keeping the index (or page) for Back.
-  func openFromCatalog(_ entry: Int) {
-    guard let catalog else { return }
-    switch catalog.page(entry) {
-    case .success(let page): push(page)
-    case .failure(let failure):
-      if case .index(var index) = view {
-        index.say(failure.message)
-        view = .index(index)
-      } else {
-        state.say(failure.message)
-      }
-      terminal.bell()
-    }
-  }
-
-  /// Carries out an effect; returns what is left for the loop (quit, bell).
-  private func perform(_ effect: Effect) -> Effect {
-    switch effect {
-    case .quit:
-      // A topic opened from the index closes back to the index, as tig closes a view.
-      if case .index? = backStack.last { return perform(.back) }
-      return effect
-    case .none, .bell:
-      return effect
-    case .repaint:
-      forceRepaint = true
-      return .none
-    case .copy(let text):
-      terminal.copyToClipboard(text)
-      return .none
-    case .back:
-      guard let previous = backStack.popLast() else {
-        state.say("this is the first page")
-        return state.isPagerView ? .quit : .bell
-      }
-      forwardStack.append(view)
-      show(previous)
-      return .none
-    case .forward:
-      guard let next = forwardStack.popLast() else {
-        state.say("this is the last page")
-        return .bell
-      }
-      backStack.append(view)
-      show(next)
-      return .none
-    case .listLinks:
-      showInPager(
-        LinksList.render(state.page, width: pagerWidth, style: pagerStyle, glyphs: state.glyphs))
-      return .none
-    case .openLink(let index):
-      return openLink(index)
-    }
-  }
-
-  /// Shows another view, laid out for the current terminal size.
-  func show(_ next: View) {
-    let size = terminal.size
-    switch next {
-    case .page(var page):
-      if page.geometry.width != size.width || page.geometry.height != size.height {
-        page.resize(width: size.width, height: size.height)
-      }
-      view = .page(page)
-    case .index(var index):
-      index.resize(width: size.width, height: size.height)
-      view = .index(index)
-    }
-    forceRepaint = true
-  }
-
-  /// Opens a new page in the browser, keeping the current one for Back.
-  func push(_ page: Page, pagerView: Bool = false) {
-    let size = terminal.size
-    var next = BrowserState(page: page, width: size.width, height: size.height, glyphs: glyphs)
-    next.isPagerView = pagerView
-    if pagerView { next.hideSidebar() }
-    backStack.append(view)
-    forwardStack.removeAll()
-    view = .page(next)
-    forceRepaint = true
-  }
-
-  /// Hands text to the pager; without one, the browser shows it as a page of its own.
-  func showInPager(_ text: String) {
-    if terminal.runPager(text) {
-      forceRepaint = true
-      return
-    }
-    // The text's first line (the card's or the list's title) names it on the status line.
-    var plain = PagerStyle.stripSGR(text)[...]
-    plain = plain.drop { $0 == "\n" }
-    let firstLine = plain.prefix { $0 != "\n" }
-    let title = String(firstLine).trimmingSpaces
-    let body = String(plain.dropFirst(firstLine.count).drop { $0 == "\n" })
-    let page = Page(
-      title: title, format: .markdown,
-      sections: [Section(id: "text", title: title, level: 1, blocks: [.preformatted(body)])])
-    push(page, pagerView: true)
-    let pager = PagerCommand.words(environment: environment)
-    let program = PagerCommand.programName(pager)
-    state.say(
-      PagerCommand.doesNotWait(pager)
-        ? "PAGER is cat, which does not wait: the text is shown here; q goes back"
-        : "the pager \(program) could not be run: the text is shown here; q goes back")
-  }
-
-  /// Cells available to the pager's lines.
-  var pagerWidth: Int { max(20, min(terminal.size.width, 200)) }
-
-  /// Bold and underline for `less -R`; nothing for other pagers.
-  var pagerStyle: PagerStyle { PagerStyle.forPager(environment: environment) }
-
-  /// The environment the pager will see (tests may replace it).
-  public var environment: [String: String] = [:]
 
   /// The body scrolled by a few lines and nothing else moved: the terminal may scroll the
   /// body rows instead of repainting them.
   static func scrollHint(from old: BrowserState, to new: BrowserState) -> ScrollHint? {
     guard old.page == new.page, old.geometry == new.geometry, old.layout.width == new.layout.width,
-      old.helpTop == nil, new.helpTop == nil, !new.overlayOpen, !old.overlayOpen
+      !new.overlayOpen, !old.overlayOpen
     else { return nil }
     let lines = new.top - old.top
     let height = new.geometry.bodyHeight
@@ -249,25 +380,8 @@ public final class BrowserSession {
     return ScrollHint(top: top, bottom: top + height - 1, lines: lines)
   }
 
-  /// The drawing characters of this session.
-  var glyphs: Glyphs {
-    switch view {
-    case .page(let page): page.glyphs
-    case .index(let index): index.glyphs
-    }
-  }
-
   func syncSize() {
     let size = terminal.size
-    switch view {
-    case .page(var page):
-      if size.width != page.geometry.width || size.height != page.geometry.height {
-        page.resize(width: size.width, height: size.height)
-        view = .page(page)
-      }
-    case .index(var index):
-      index.resize(width: size.width, height: size.height)
-      view = .index(index)
-    }
+    for view in stack { view.resize(to: size) }
   }
 }

@@ -28,19 +28,22 @@ public struct BrowserState: Sendable {
   /// On a narrow screen: the sidebar overlay is open.
   public private(set) var overlayOpen = false
   public private(set) var search: SearchState?
-  public private(set) var prompt: Prompt?
   /// A one-shot message for the status line, cleared by the next key.
   public private(set) var message: String?
-  /// The help screen's scroll position, or nil when help is closed.
-  public private(set) var helpTop: Int?
   /// The link under the link cursor (index into `page.links`), shown while it is on screen.
   public private(set) var selectedLink: Int?
-  /// True for a text shown by the built-in pager: `q` goes back instead of quitting.
-  public var isPagerView = false
+  /// A text medterm shows by itself (a card, a text without a pager), laid out already:
+  /// there is no sidebar, and a resize folds its lines instead of laying out a page.
+  public let text: PagerText?
+  /// Places marked with `m` and a letter.
+  public private(set) var marks: [Character: ReadingPosition] = [:]
+  /// Where the last jump (top, bottom, a section, a match, a mark) started: `' '` goes back.
+  public private(set) var lastJumpStart: ReadingPosition?
 
   public init(page: Page, width: Int, height: Int, glyphs: Glyphs = .unicode) {
     self.page = page
     self.glyphs = glyphs
+    text = nil
     sidebar = SidebarModel(page: page)
     geometry = ScreenGeometry(
       width: width, height: height, sidebarWanted: true,
@@ -48,6 +51,23 @@ public struct BrowserState: Sendable {
     layout = ContentLayout(page: page, width: geometry.contentWidth, glyphs: glyphs)
     selectedRow = sidebar.selectableRows.first
   }
+
+  /// A text to read in medterm itself: no sidebar, the text's title on top.
+  public init(text: PagerText, width: Int, height: Int) {
+    self.text = text
+    glyphs = text.glyphs
+    page = Page(
+      title: text.title, format: .markdown,
+      sections: [Section(id: "text", title: text.title, level: 1, blocks: [])])
+    sidebar = SidebarModel(page: Page(title: "", format: .markdown))
+    sidebarWanted = false
+    geometry = ScreenGeometry(width: width, height: height, sidebarWanted: false)
+    layout = ContentLayout(lines: text.styledLines, width: geometry.contentWidth)
+    selectedRow = nil
+  }
+
+  /// True for a text rather than a page.
+  public var isText: Bool { text != nil }
 
   // MARK: Derived values
 
@@ -70,37 +90,26 @@ public struct BrowserState: Sendable {
     return min(100, (min(total, top + geometry.bodyHeight) * 100) / total)
   }
 
-  // MARK: Keys
+  // MARK: Commands
 
-  /// Handles one key: prompt editing while a prompt is open, help scrolling while help is
-  /// shown, otherwise the key map's command.
-  public mutating func handle(_ key: Key) -> Effect {
-    if key == .resize { return .none }
-    if prompt != nil { return edit(key) }
+  /// Esc: closes the narrow screen's sidebar, else clears the search. False when there was
+  /// nothing to clear.
+  public mutating func dismiss() -> Bool {
     message = nil
-    if helpTop != nil { return helpKey(key) }
-    if case .mouse(let event) = key { return mouse(event) }
-    if case .character(let digit) = key, digit.isASCII, digit.isNumber, digit != "0",
-      !page.links.isEmpty
-    {
-      prompt = Prompt(purpose: .linkNumber, text: String(digit))
-      return .none
+    if overlayOpen {
+      overlayOpen = false
+      focus = .content
+      return true
     }
-    if key == .escape {
-      if overlayOpen {
-        overlayOpen = false
-        focus = .content
-        return .none
-      }
-      search = nil
-      return .none
-    }
-    guard let command = CommandTable.keymap[key] else { return .bell }
-    return apply(command)
+    guard search != nil else { return false }
+    search = nil
+    return true
   }
 
-  /// Runs a command.
+  /// Runs a command of the page; commands that need a prompt or the session are the page
+  /// view's, and ring the bell here.
   public mutating func apply(_ command: Command) -> Effect {
+    message = nil
     switch command {
     case .lineDown: return focus == .sidebar ? moveSelection(by: 1) : scroll(by: 1)
     case .lineUp: return focus == .sidebar ? moveSelection(by: -1) : scroll(by: -1)
@@ -116,12 +125,12 @@ public struct BrowserState: Sendable {
     case .halfPageUp: return scroll(by: -max(1, geometry.bodyHeight / 2))
     case .top:
       if focus == .sidebar { return moveSelection(by: -sidebar.rows.count) }
-      return scroll(to: 0)
+      return jump { $0.scroll(to: 0) }
     case .bottom:
       if focus == .sidebar { return moveSelection(by: sidebar.rows.count) }
-      return scroll(to: maximumTop)
+      return jump { $0.scroll(to: $0.maximumTop) }
     case .toggleFocus:
-      guard !isPagerView else { return .bell }
+      guard !isText else { return .bell }
       if geometry.placement == .docked {
         focus = focus == .sidebar ? .content : .sidebar
       } else {
@@ -147,11 +156,13 @@ public struct BrowserState: Sendable {
       let step = command == .nextSection ? 1 : -1
       let target = currentSection + step
       guard page.sections.indices.contains(target) else { return .bell }
-      go(toSection: target)
-      return .none
+      return jump {
+        $0.go(toSection: target)
+        return .none
+      }
     case .toggleSidebar:
-      // The built-in pager shows one text: there is no menu to open.
-      guard !isPagerView else { return .bell }
+      // A text has no menu to open.
+      guard !isText else { return .bell }
       switch geometry.placement {
       case .docked, .hidden:
         sidebarWanted.toggle()
@@ -164,16 +175,13 @@ public struct BrowserState: Sendable {
       }
       revealSelection()
       return .none
-    case .searchForward, .searchBackward:
-      prompt = Prompt(purpose: .search(backward: command == .searchBackward))
-      return .none
     case .nextMatch, .previousMatch:
       guard let search else {
         message = "no previous search (press / to search)"
         return .bell
       }
       let backward = search.backward != (command == .previousMatch)
-      return jumpToMatch(backward: backward, skippingCurrent: true)
+      return jump { $0.jumpToMatch(backward: backward, skippingCurrent: true) }
     case .nextLink, .previousLink:
       return moveLinkCursor(forward: command == .nextLink)
     case .openLink:
@@ -195,17 +203,8 @@ public struct BrowserState: Sendable {
       }
       message = "copied to the clipboard: \(url)"
       return .copy(url)
-    case .back:
-      return .back
-    case .forward:
-      return .forward
-    case .help:
-      helpTop = 0
-      return .none
-    case .redraw:
-      return .repaint
-    case .quit:
-      return isPagerView ? .back : .quit
+    default:
+      return .bell
     }
   }
 
@@ -378,9 +377,12 @@ public struct BrowserState: Sendable {
     followScrollSpy()
   }
 
+  /// The sidebar's cursor follows the section being read, whichever half has the focus:
+  /// after `]` or a search with the sidebar focused, Enter goes on from where the reader is.
   private mutating func followScrollSpy() {
-    if focus == .content || !sidebarVisible {
-      if let row = sidebar.row(forSection: currentSection) { selectedRow = row }
+    let current = selectedRow.flatMap { sidebar.rows[$0].section }
+    if current != currentSection, let row = sidebar.row(forSection: currentSection) {
+      selectedRow = row
     }
     revealSelection()
   }
@@ -410,58 +412,106 @@ public struct BrowserState: Sendable {
     sidebarTop = min(max(0, sidebarTop), maxTop)
   }
 
-  private mutating func edit(_ key: Key) -> Effect {
-    guard var prompt else { return .none }
-    switch key {
-    case .enter:
-      self.prompt = nil
-      return submit(prompt)
-    case .escape, .control("c"), .control("g"):
-      self.prompt = nil
-      return .none
-    case .backspace, .control("h"):
-      if prompt.text.isEmpty {
-        self.prompt = nil
-        return .none
-      }
-      prompt.text.removeLast()
-    case .control("u"):
-      prompt.text = ""
-    case .character(let character):
-      if prompt.purpose == .linkNumber && !(character.isASCII && character.isNumber) {
-        return .bell
-      }
-      prompt.text.append(character)
-    default:
+  // MARK: What prompts ask for
+
+  /// Link `number` (1-based, as shown): selected, and the caller follows it.
+  public mutating func selectLink(number: Int) -> Bool {
+    guard page.links.indices.contains(number - 1), layout.linkLines[number - 1] != nil else {
+      message =
+        page.links.isEmpty
+        ? "this page has no links"
+        : "there is no link \(number) on this page (1–\(page.links.count))"
+      return false
+    }
+    select(number - 1)
+    return true
+  }
+
+  /// Searches for a query (an empty one repeats the last search) and shows the first match.
+  public mutating func search(_ query: String, backward: Bool) -> Effect {
+    let query = query.isEmpty ? search?.query ?? "" : query
+    guard !query.isEmpty else { return .none }
+    var state = SearchState(query: query, backward: backward)
+    state.find(in: layout.lines)
+    search = state
+    guard !state.matches.isEmpty else {
+      message = "Pattern not found: \(query)"
       return .bell
     }
-    self.prompt = prompt
+    return jump { $0.jumpToMatch(backward: backward, skippingCurrent: false) }
+  }
+
+  /// Puts the line `percent` of the way through the page at the top, as less's `50%` does.
+  public mutating func goTo(percent: Int) -> Effect {
+    guard (0...100).contains(percent) else {
+      message = "a percentage is 0 to 100"
+      return .bell
+    }
+    let line = layout.lines.count * percent / 100
+    return jump { $0.scroll(to: min(line, $0.maximumTop)) }
+  }
+
+  /// Marks the place on screen with a letter.
+  public mutating func setMark(_ letter: Character) -> Effect {
+    guard letter.isLetter else {
+      message = "a mark is a letter"
+      return .bell
+    }
+    marks[letter] = position
+    message = "marked \(letter)"
     return .none
   }
 
-  private mutating func submit(_ prompt: Prompt) -> Effect {
-    switch prompt.purpose {
-    case .linkNumber:
-      guard let number = Int(prompt.text), page.links.indices.contains(number - 1),
-        layout.linkLines[number - 1] != nil
-      else {
-        message = "there is no link \(prompt.text) on this page (1–\(page.links.count))"
-        return .bell
-      }
-      select(number - 1)
-      return .none
-    case .search(let backward):
-      let query = prompt.text.isEmpty ? search?.query ?? "" : prompt.text
-      guard !query.isEmpty else { return .none }
-      var state = SearchState(query: query, backward: backward)
-      state.find(in: layout.lines)
-      search = state
-      guard !state.matches.isEmpty else {
-        message = "Pattern not found: \(query)"
-        return .bell
-      }
-      return jumpToMatch(backward: backward, skippingCurrent: false)
+  /// Goes to a marked place; `'` goes to where the last jump started.
+  public mutating func goToMark(_ letter: Character) -> Effect {
+    let target = letter == "'" ? lastJumpStart : marks[letter]
+    guard let target else {
+      message = letter == "'" ? "no jump to go back from yet" : "no mark \(letter) on this page"
+      return .bell
     }
+    return jump { $0.restore(target) }
+  }
+
+  /// Runs a move that takes the reader somewhere else on the page, remembering where it
+  /// started so that `' '` comes back.
+  private mutating func jump(_ move: (inout BrowserState) -> Effect) -> Effect {
+    let start = position
+    let effect = move(&self)
+    if effect != .bell && position != start { lastJumpStart = start }
+    return effect
+  }
+
+  // MARK: Reading positions
+
+  /// Where the reader is: the section at the top of the screen and how far into it, which
+  /// survives a resize, a relayout and (by the section's id) a new run.
+  public var position: ReadingPosition {
+    let section = layout.section(atLine: top)
+    let start = sectionStartOrZero(section)
+    let id = page.sections.indices.contains(section) ? page.sections[section].id : ""
+    return ReadingPosition(
+      sectionID: id, section: section, offset: top - start, sectionLength: sectionLength(section))
+  }
+
+  /// Goes back to a position: the section by its id (else its index), the same share of
+  /// the way through it.
+  @discardableResult
+  public mutating func restore(_ position: ReadingPosition) -> Effect {
+    let byID = page.sections.firstIndex { $0.id == position.sectionID && !$0.id.isEmpty }
+    guard
+      let section = byID
+        ?? (layout.sectionStarts.indices.contains(position.section)
+          ? position.section : nil)
+    else { return .bell }
+    let length = sectionLength(section)
+    let offset =
+      position.sectionLength > 0 && length != position.sectionLength
+      ? position.offset * length / position.sectionLength : position.offset
+    let line = sectionStartOrZero(section) + min(max(0, offset), max(0, length - 1))
+    top = min(max(0, line), max(maximumTop, sectionStartOrZero(section)))
+    currentSection = sectionBeingRead()
+    followScrollSpy()
+    return .none
   }
 
   private mutating func jumpToMatch(backward: Bool, skippingCurrent: Bool) -> Effect {
@@ -499,24 +549,8 @@ public struct BrowserState: Sendable {
     return .none
   }
 
-  private mutating func helpKey(_ key: Key) -> Effect {
-    // Scrolling stops at the help's last row: past it, k would seem not to work.
-    let help = HelpOverlay(width: geometry.width, height: geometry.height, glyphs: glyphs)
-    let top = min(helpTop ?? 0, help.maximumTop)
-    let page = max(1, help.visibleRows - 1)
-    switch key {
-    case .down, .character("j"): helpTop = min(top + 1, help.maximumTop)
-    case .up, .character("k"): helpTop = max(0, top - 1)
-    case .pageDown, .character(" "): helpTop = min(top + page, help.maximumTop)
-    case .pageUp, .character("b"): helpTop = max(0, top - page)
-    case .home, .character("g"): helpTop = 0
-    case .end, .character("G"): helpTop = help.maximumTop
-    default: helpTop = nil
-    }
-    return .none
-  }
-
-  private mutating func mouse(_ event: MouseEvent) -> Effect {
+  /// A click or the wheel.
+  public mutating func mouse(_ event: MouseEvent) -> Effect {
     switch event.kind {
     case .wheelUp: return scroll(by: -3)
     case .wheelDown: return scroll(by: 3)
@@ -539,8 +573,4 @@ public struct BrowserState: Sendable {
     }
   }
 
-  /// Sets the help scroll position (used by the composer to clamp it).
-  public mutating func clampHelp(maximum: Int) {
-    if let helpTop { self.helpTop = min(helpTop, max(0, maximum)) }
-  }
 }

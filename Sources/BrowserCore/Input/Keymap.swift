@@ -1,0 +1,101 @@
+/// Key → command for every kind of view: the command table, changed by the config file's
+/// `bind` and `unbind` lines. The one place a key becomes a command.
+public struct Keymap: Sendable, Equatable {
+  /// A key bound in one kind of view, or everywhere (`view` nil).
+  struct Slot: Hashable, Sendable {
+    var view: ViewKind?
+    var key: Key
+  }
+
+  /// Key classes bound in a kind of view, in the order they are tried.
+  private var classes: [ViewKind: [(keyClass: KeyClass, command: Command)]]
+  private var keys: [Slot: Command]
+  /// The order keys were bound in, so help lists them as the table does.
+  private var order: [Slot]
+
+  /// The command table as it is.
+  public static let standard = Keymap(CommandTable.bindings)
+
+  init(_ bindings: [CommandBinding]) {
+    classes = [:]
+    keys = [:]
+    order = []
+    for binding in bindings {
+      let views: [ViewKind?] = binding.isGlobal ? [nil] : binding.views
+      for view in views {
+        for key in binding.keys { bind(key, to: binding.command, in: view) }
+        if let keyClass = binding.keyClass, let view {
+          classes[view, default: []].append((keyClass, binding.command))
+        }
+      }
+    }
+  }
+
+  /// The command a key runs in a kind of view: the view's own key, then its key classes,
+  /// then the keys that work everywhere.
+  public func command(for key: Key, in view: ViewKind) -> Command? {
+    if let command = keys[Slot(view: view, key: key)] { return command }
+    for entry in classes[view] ?? [] where entry.keyClass != .other && entry.keyClass.contains(key)
+    {
+      return entry.command
+    }
+    if let command = keys[Slot(view: nil, key: key)] { return command }
+    return classes[view]?.first { $0.keyClass == .other && $0.keyClass.contains(key) }?.command
+  }
+
+  /// Binds a key in a kind of view (nil: everywhere), replacing what it did there.
+  public mutating func bind(_ key: Key, to command: Command, in view: ViewKind?) {
+    let slot = Slot(view: view, key: key)
+    if keys[slot] == nil { order.append(slot) }
+    keys[slot] = command
+  }
+
+  /// Unbinds a key in a kind of view (nil: everywhere and in every view). True when it was
+  /// bound.
+  @discardableResult
+  public mutating func unbind(_ key: Key, in view: ViewKind?) -> Bool {
+    let slots = view.map { [Slot(view: $0, key: key)] } ?? allSlots(of: key)
+    var found = false
+    for slot in slots where keys.removeValue(forKey: slot) != nil {
+      found = true
+      order.removeAll { $0 == slot }
+    }
+    return found
+  }
+
+  private func allSlots(of key: Key) -> [Slot] {
+    [Slot(view: nil, key: key)] + ViewKind.allCases.map { Slot(view: $0, key: key) }
+  }
+
+  /// The keys that run a command in a kind of view (its own ones; nil view: the global
+  /// ones), in the order they were bound.
+  public func keys(for command: Command, in view: ViewKind?) -> [Key] {
+    order.filter { $0.view == view && keys[$0] == command }.map(\.key)
+  }
+
+  /// The keys that run a command in a view, whether its own or global, in the order the
+  /// lookup tries them; a global key the view binds to something else is left out.
+  public func effectiveKeys(for command: Command, in view: ViewKind) -> [Key] {
+    let own = keys(for: command, in: view)
+    let global = keys(for: command, in: nil).filter { self.command(for: $0, in: view) == command }
+    return own + global.filter { !own.contains($0) }
+  }
+
+  /// The key classes a kind of view binds to a command.
+  public func keyClass(for command: Command, in view: ViewKind) -> KeyClass? {
+    classes[view]?.first { $0.command == command }?.keyClass
+  }
+
+  /// Every key binding: for `--dump-config`, one `(view, key, command)` per line.
+  public var allBindings: [(view: ViewKind?, key: Key, command: Command)] {
+    order.compactMap { slot in keys[slot].map { (slot.view, slot.key, $0) } }
+  }
+
+  public static func == (lhs: Keymap, rhs: Keymap) -> Bool {
+    lhs.keys == rhs.keys && lhs.order == rhs.order
+      && ViewKind.allCases.allSatisfy { view in
+        (lhs.classes[view] ?? []).map(\.keyClass) == (rhs.classes[view] ?? []).map(\.keyClass)
+          && (lhs.classes[view] ?? []).map(\.command) == (rhs.classes[view] ?? []).map(\.command)
+      }
+  }
+}
