@@ -42,6 +42,8 @@ let package = Package(
         "Fetching",
         "TopicLibrary",
         "LibraryUpdate",
+        "BrowserMemory",
+        "CFetchSupport",
         // Not linked: listed so that `swift build` / `swift run medterm` also builds the
         // helper that medterm spawns to fetch web pages.
         "medterm-fetch",
@@ -61,6 +63,10 @@ let package = Package(
       dependencies: ["Fetching", "TopicLibrary", "MedlinePlus"]
     ),
     .target(name: "CFetchSupport"),
+    .target(
+      name: "BrowserMemory",
+      dependencies: ["BrowserCore", "MedlinePlus", "CFetchSupport"]
+    ),
     .target(
       name: "Fetching",
       dependencies: ["MedlinePlus", "CFetchSupport"]
@@ -93,6 +99,10 @@ let package = Package(
     .testTarget(
       name: "FetchingTests",
       dependencies: ["Fetching", "TestSupport"]
+    ),
+    .testTarget(
+      name: "BrowserMemoryTests",
+      dependencies: ["BrowserMemory", "BrowserCore"]
     ),
     .testTarget(
       name: "TopicLibraryTests",

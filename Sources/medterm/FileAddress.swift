@@ -17,18 +17,20 @@ enum FileAddress {
   }
 
   static func url(forPath path: String) -> String {
-    var absolute = path
-    if !path.hasPrefix("/") {
-      var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-      if getcwd(&buffer, buffer.count) != nil {
-        let directory = String(
-          decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        absolute = (directory == "/" ? "" : directory) + "/" + path
-      }
-    }
+    let absolute = absolute(path)
     // Unreserved characters and `/` stay; spaces, `#`, `?` and every non-ASCII byte are
     // encoded, so the address reads back to the same path.
     return "file://" + PercentEncoding.encode(absolute, keeping: isKeptInPath)
+  }
+
+  /// A relative path starts in the current directory.
+  static func absolute(_ path: String) -> String {
+    guard !path.hasPrefix("/") else { return path }
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    guard getcwd(&buffer, buffer.count) != nil else { return path }
+    let directory = String(
+      decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return (directory == "/" ? "" : directory) + "/" + path
   }
 
   private static func isKeptInPath(_ byte: UInt8) -> Bool {

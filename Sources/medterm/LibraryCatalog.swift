@@ -21,6 +21,26 @@ final class LibraryCatalog: TopicCatalog {
 
   var count: Int { library.entries.count }
 
+  /// For the index's header, when the file breaks off: where, and how many topics it
+  /// promised ("file breaks off at line 324, 2,044 declared").
+  var truncationWarning: String? {
+    guard let truncated = library.truncated else { return nil }
+    var warning = "file breaks off"
+    if let line = truncated.line { warning += " at line \(line)" }
+    if let declared = library.declaredTotal { warning += ", \(Self.grouped(declared)) declared" }
+    return warning
+  }
+
+  private static func grouped(_ number: Int) -> String {
+    var digits = String(number)
+    var output = ""
+    while digits.count > 3 {
+      output = "," + digits.suffix(3) + output
+      digits.removeLast(3)
+    }
+    return digits + output
+  }
+
   func entry(_ index: Int) -> TopicCatalogEntry {
     let entry = library.entries[index]
     return TopicCatalogEntry(

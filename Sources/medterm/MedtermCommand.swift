@@ -78,10 +78,24 @@ struct MedtermCommand: ParsableCommand {
       "Colour theme: a name (default, light, monochrome, high-contrast, or a file in "
         + "$XDG_CONFIG_HOME/medterm/themes) or a path to a .theme file.",
       valueName: "name|path"))
-  var theme: String = "default"
+  var theme: String?
 
   @Flag(name: .customLong("list-themes"), help: "List the themes --theme accepts, and exit.")
   var listThemes = false
+
+  @Flag(
+    name: .customLong("no-state"),
+    help: ArgumentHelp(
+      "Keep no history, bookmarks, reading positions or prompt lines on disk this run "
+        + "(as MEDTERM_NO_STATE=1 does)."))
+  var noState = false
+
+  @Flag(
+    name: .customLong("dump-config"),
+    help: ArgumentHelp(
+      "Print the configuration in effect (every setting, every key of every view) as a "
+        + "config file, and exit."))
+  var dumpConfig = false
 
   func validate() throws {
     if keys != nil && dumpScreen == nil {
@@ -93,8 +107,23 @@ struct MedtermCommand: ParsableCommand {
   }
 
   func run() throws {
+    do {
+      try execute()
+    } catch let failure as MedtermFailure {
+      Self.writeError(failure.line)
+      throw ExitCode(failure.status)
+    }
+  }
+
+  private func execute() throws {
     Locale.adoptEnvironment()
     let environment = ProcessEnvironment.current
+    let config = UserConfig.load(environment: environment)
+    if dumpConfig {
+      for diagnostic in config.diagnostics { note(diagnostic, prefixed: false) }
+      print(config.dump(), terminator: "")
+      return
+    }
     if listThemes {
       for listing in ThemeLibrary.availableThemes(environment: environment) {
         print(listing.description)
@@ -102,38 +131,44 @@ struct MedtermCommand: ParsableCommand {
       return
     }
     if update {
-      runUpdate(environment: environment)
+      let status = UpdateCommand.run(environment: environment)
+      if status != 0 { throw ExitCode(status) }
       return
     }
+    let setup = BrowserSetup(
+      config: config, environment: environment, ascii: asciiOnly, theme: theme,
+      keepsState: !noState
+        && environment["MEDTERM_NO_STATE"].map { $0.isEmpty || $0 == "0" } ?? true)
     let source: Source
-    switch openPlan(environment: environment) {
+    switch try openPlan(environment: environment) {
     case .source(let chosen):
       source = chosen
     case .library(let path, let query):
-      openLibrary(path, query: query, environment: environment)
+      try openLibrary(path, query: query, setup: setup)
       return
     }
     let document: Document
     do {
       document = try read(source)
     } catch let error as ReadError {
-      fail(error.formatted(source: source.displayName))
+      throw MedtermFailure(error.formatted(source: source.displayName))
+    } catch let failure as MedtermFailure {
+      throw failure
     } catch {
-      fail("\(error)")
+      throw MedtermFailure("\(error)")
     }
-    if dump != nil || dumpScreen != nil, theme != "default" {
-      // A dump draws no colours, but a theme that cannot be found is still a mistake to report.
-      do { _ = try ThemeLibrary.load(theme, environment: environment) } catch { fail("\(error)") }
-    }
+    if dump != nil || dumpScreen != nil { try setup.checkTheme() }
+    let page = try page(of: document, source: source)
     if let dumpScreen {
-      print(screenDump(page(of: document, source: source), size: dumpScreen), terminator: "")
+      print(
+        setup.screenDump(.page(page, catalog: nil), size: dumpScreen, keys: keys), terminator: "")
       return
     }
     if let dump {
       print(render(document, mode: dump), terminator: "")
       return
     }
-    browse(document, source: source, environment: environment)
+    try setup.browse(.page(page, catalog: nil), mouse: mouse)
   }
 
   /// What the words on the command line ask to open.
@@ -142,7 +177,7 @@ struct MedtermCommand: ParsableCommand {
     case library(path: String, query: String?)
   }
 
-  private func openPlan(environment: [String: String]) -> OpenPlan {
+  private func openPlan(environment: [String: String]) throws -> OpenPlan {
     let query = words.isEmpty ? nil : words.joined(separator: " ")
     if let library { return .library(path: library, query: query) }
     guard let first = words.first else { return .source(.builtIn) }
@@ -157,15 +192,15 @@ struct MedtermCommand: ParsableCommand {
     case .file(let path) where words.count == 1 && path.contains("/"):
       return .source(source)
     case .file(let path) where words.count > 1 && access(path, F_OK) == 0:
-      fail("medterm opens one page at a time; '\(words[1])' is one too many")
+      throw MedtermFailure("medterm opens one page at a time; '\(words[1])' is one too many")
     case .file(let path) where words.count == 1 && Self.looksLikeFileName(path):
       // "notes.md" is a file the user meant, not a topic to look up.
-      fail("\(path): No such file or directory")
+      throw MedtermFailure("\(path): No such file or directory")
     case .web, .standardInput, .builtIn:
       return .source(source)
     default:
       guard let remembered = LibraryLocation.rememberedLibrary(environment: environment) else {
-        fail(
+        throw MedtermFailure(
           "'\(query ?? "")' is not a file, and there is no topic library to look it up in "
             + "(medterm --update downloads one; --library FILE uses another)")
       }
@@ -193,17 +228,14 @@ struct MedtermCommand: ParsableCommand {
   }
 
   /// Opens a library: its topic index, or with a query the best matching topic.
-  private func openLibrary(_ path: String, query: String?, environment: [String: String]) {
+  private func openLibrary(_ path: String, query: String?, setup: BrowserSetup) throws {
     let opened: TopicLibrary
     do {
       opened = try TopicLibrary.open(
-        xmlPath: path, cacheDirectory: LibraryLocation.indexCacheDirectory(environment: environment)
-      )
+        xmlPath: path,
+        cacheDirectory: LibraryLocation.indexCacheDirectory(environment: setup.environment))
     } catch {
-      fail(error.message)
-    }
-    if let truncated = opened.truncated {
-      note("\(path): \(truncated.description); showing the topics before the break")
+      throw MedtermFailure(error.message)
     }
     let catalog = LibraryCatalog(opened)
     var topicPage: Page? = nil
@@ -212,26 +244,32 @@ struct MedtermCommand: ParsableCommand {
       guard
         let best = opened.entry(named: query) ?? opened.search(query, languages: .both).first?.entry
       else {
-        fail("\(path): no topic matches '\(query)'")
+        throw MedtermFailure("\(path): no topic matches '\(query)'")
       }
       switch catalog.page(best) {
       case .success(let page): topicPage = page
-      case .failure(let failure): fail("\(path): \(failure.message)")
+      case .failure(let failure): throw MedtermFailure("\(path): \(failure.message)")
       }
     }
-    if let dump, let topicPage {
+    if let dump {
+      guard let topicPage else {
+        throw MedtermFailure(
+          "\(path): --dump needs a topic with --library (or give the file as SOURCE)")
+      }
       print(render(.page(topicPage), mode: dump), terminator: "")
       return
     }
+    let start: BrowserSetup.Start =
+      topicPage.map { .page($0, catalog: catalog) }
+      ?? .index(catalog, warning: catalog.truncationWarning)
     if let dumpScreen {
-      print(
-        screenDump(catalog: catalog, page: topicPage, size: dumpScreen), terminator: "")
+      print(setup.screenDump(start, size: dumpScreen, keys: keys), terminator: "")
       return
     }
-    if dump != nil {
-      fail("\(path): --dump needs a topic with --library (or give the file as SOURCE)")
+    if topicPage != nil, let truncated = opened.truncated {
+      note("\(path): \(truncated.description); showing the topics before the break")
     }
-    runBrowser(catalog: catalog, page: topicPage, environment: environment)
+    try setup.browse(start, mouse: mouse)
   }
 
   /// Reads the source; a web address is fetched first (one line of error if that fails).
@@ -253,107 +291,22 @@ struct MedtermCommand: ParsableCommand {
     }
   }
 
-  /// Opens the terminal UI; where there is no usable terminal, prints the page as text.
-  private func browse(_ document: Document, source: Source, environment: [String: String]) {
-    runBrowser(catalog: nil, page: page(of: document, source: source), environment: environment)
-  }
-
-  /// The terminal UI on a page, or on a library's index (page nil); where there is no usable
-  /// terminal, the page (or the list of topics) is printed as text instead.
-  private func runBrowser(catalog: TopicCatalog?, page: Page?, environment: [String: String]) {
-    let glyphs: Glyphs = asciiOnly || !Locale.isUTF8 ? .ascii : .unicode
-    let loaded: LoadedTheme
-    do {
-      loaded = try ThemeLibrary.load(theme, environment: environment)
-    } catch {
-      fail("\(error)")
-    }
-    // Theme mistakes are reported before the screen takes over; the rest of the theme applies.
-    for diagnostic in loaded.diagnostics { note(diagnostic.description, prefixed: false) }
-    let terminal: CursesTerminal
-    do {
-      terminal = try CursesTerminal(theme: loaded.theme, mouse: mouse, environment: environment)
-    } catch {
-      note("\(error); printing the page as text")
-      let columns = Self.textColumns()
-      if let page {
-        print(
-          PlainTextRenderer.render(page, width: max(20, min(columns, 200)), glyphs: glyphs),
-          terminator: "")
-      } else if let catalog {
-        for index in 0..<catalog.count { print(catalog.entry(index).title) }
-      }
-      return
-    }
-    let size = terminal.size
-    let session: BrowserSession
-    if let page {
-      let state = BrowserState(page: page, width: size.width, height: size.height, glyphs: glyphs)
-      session = BrowserSession(
-        state: state, terminal: terminal, host: PageLoader(), catalog: catalog)
-    } else if let catalog {
-      let index = IndexState(
-        catalog: catalog, width: size.width, height: size.height, glyphs: glyphs)
-      session = BrowserSession(index: index, terminal: terminal, host: PageLoader())
-    } else {
-      terminal.close()
-      return
-    }
-    session.environment = environment
-    session.run()
-    terminal.close()
-    if terminal.terminatingSignal != 0 { medterm_die_by_signal(terminal.terminatingSignal) }
-  }
-
-  private func runUpdate(environment: [String: String]) {
-    let status = UpdateCommand.run(environment: environment)
-    if status != 0 { Glibc.exit(status) }
-  }
-
   /// The page to show: the page itself, or for a topic collection its first topic (the
   /// topic index is issue 7's).
-  private func page(of document: Document, source: Source) -> Page {
+  private func page(of document: Document, source: Source) throws -> Page {
     switch document {
     case .page(let page): return page
     case .collection(let collection):
       guard let first = collection.topics.first else {
-        fail("\(source.displayName): the file holds no topics")
+        throw MedtermFailure("\(source.displayName): the file holds no topics")
       }
       return first
     }
   }
 
   private func note(_ message: String, prefixed: Bool = true) {
-    let line = (prefixed ? "medterm: " : "") + SafeText.clean(message, keepNewlines: false) + "\n"
-    var copy = line
-    copy.withUTF8 { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
-  }
-
-  private func screenDump(catalog: TopicCatalog, page: Page?, size: ScreenSizeArgument) -> String {
-    let glyphs: Glyphs = asciiOnly ? .ascii : .unicode
-    let terminal = ScriptedTerminal(
-      size: TerminalSize(width: size.width, height: size.height), keys: Key.script(keys ?? ""))
-    let session: BrowserSession
-    if let page {
-      let state = BrowserState(page: page, width: size.width, height: size.height, glyphs: glyphs)
-      session = BrowserSession(state: state, terminal: terminal, catalog: catalog)
-    } else {
-      let index = IndexState(
-        catalog: catalog, width: size.width, height: size.height, glyphs: glyphs)
-      session = BrowserSession(index: index, terminal: terminal)
-    }
-    session.run()
-    return terminal.lastScreen?.plainText ?? ""
-  }
-
-  private func screenDump(_ page: Page, size: ScreenSizeArgument) -> String {
-    let glyphs: Glyphs = asciiOnly ? .ascii : .unicode
-    let state = BrowserState(page: page, width: size.width, height: size.height, glyphs: glyphs)
-    let terminal = ScriptedTerminal(
-      size: TerminalSize(width: size.width, height: size.height), keys: Key.script(keys ?? ""))
-    let session = BrowserSession(state: state, terminal: terminal)
-    session.run()
-    return terminal.lastScreen?.plainText ?? ""
+    Self.writeError(
+      (prefixed ? "medterm: " : "") + SafeText.clean(message, keepNewlines: false) + "\n")
   }
 
   private func render(_ document: Document, mode: DumpMode) -> String {
@@ -373,10 +326,8 @@ struct MedtermCommand: ParsableCommand {
     }
   }
 
-  /// One line on stderr, exit status 1: the error format every medterm failure uses.
-  private func fail(_ message: String) -> Never {
-    var line = "medterm: " + SafeText.clean(message, keepNewlines: false) + "\n"
-    line.withUTF8 { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
-    Glibc.exit(1)
+  static func writeError(_ text: String) {
+    var copy = text
+    copy.withUTF8 { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
   }
 }

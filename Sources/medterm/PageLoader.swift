@@ -1,4 +1,5 @@
 import BrowserCore
+import CFetchSupport
 import Fetching
 import MedlinePlus
 
@@ -26,6 +27,69 @@ final class PageLoader: BrowserHost {
     } catch {
       return .failure(LoadFailure(error.message))
     }
+  }
+
+  func fileAddress(forTyped path: String) -> String? {
+    let expanded = Self.expandingHome(path)
+    guard access(expanded, F_OK) == 0 else { return nil }
+    // `../x` and links in the path resolved, so history shows one address per file.
+    guard let resolved = realpath(expanded, nil) else { return FileAddress.url(forPath: expanded) }
+    defer { free(resolved) }
+    return FileAddress.url(forPath: String(cString: resolved))
+  }
+
+  /// Writes through a new file in the same directory, then links it into place (which
+  /// fails if a file, or a symbolic link, is there already) or, to replace, renames it
+  /// over: never half a file, never written through a link.
+  func save(_ text: String, to path: String, overwrite: Bool) -> Result<String, SaveFailure> {
+    let target = FileAddress.absolute(Self.expandingHome(path))
+    let slash = target.lastIndex(of: "/") ?? target.startIndex
+    let directory = String(target[..<slash])
+    var template = Array(
+      ((directory.isEmpty ? "" : directory) + "/.medterm-save-XXXXXX").utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer {
+      cfetch_mkstemp_cloexec($0.baseAddress)
+    }
+    guard descriptor >= 0 else {
+      return .failure(.cannotWrite("\(target): \(String(cString: strerror(errno)))"))
+    }
+    let temporary = template.withUnsafeBufferPointer { buffer in
+      buffer.baseAddress.map { String(cString: $0) } ?? ""
+    }
+    let mask = umask(0)
+    umask(mask)
+    fchmod(descriptor, 0o666 & ~mask)
+    var failure: Int32 = 0
+    var remaining = Array(text.utf8)[...]
+    while !remaining.isEmpty && failure == 0 {
+      let written = remaining.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+      if written < 0 {
+        if errno != EINTR { failure = errno }
+        continue
+      }
+      remaining = remaining.dropFirst(written)
+    }
+    if failure == 0 && fsync(descriptor) != 0 { failure = errno }
+    close(descriptor)
+    defer { unlink(temporary) }
+    guard failure == 0 else {
+      return .failure(.cannotWrite("\(target): \(String(cString: strerror(failure)))"))
+    }
+    if overwrite {
+      guard rename(temporary, target) == 0 else {
+        return .failure(.cannotWrite("\(target): \(String(cString: strerror(errno)))"))
+      }
+    } else if link(temporary, target) != 0 {
+      if errno == EEXIST { return .failure(.exists(target)) }
+      return .failure(.cannotWrite("\(target): \(String(cString: strerror(errno)))"))
+    }
+    return .success(target)
+  }
+
+  /// `~` and `~/x` are in the home directory.
+  static func expandingHome(_ path: String) -> String {
+    guard path == "~" || path.hasPrefix("~/"), let home = getenv("HOME") else { return path }
+    return String(cString: home) + path.dropFirst()
   }
 
   /// Loads an address before the browser starts (`medterm URL`), without progress display.

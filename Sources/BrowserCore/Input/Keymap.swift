@@ -50,21 +50,22 @@ public struct Keymap: Sendable, Equatable {
     keys[slot] = command
   }
 
-  /// Unbinds a key in a kind of view (nil: everywhere and in every view). True when it was
-  /// bound.
+  /// Unbinds a key in a kind of view (nil: the keys that work everywhere). True when it was
+  /// bound there.
   @discardableResult
   public mutating func unbind(_ key: Key, in view: ViewKind?) -> Bool {
-    let slots = view.map { [Slot(view: $0, key: key)] } ?? allSlots(of: key)
-    var found = false
-    for slot in slots where keys.removeValue(forKey: slot) != nil {
-      found = true
-      order.removeAll { $0 == slot }
-    }
-    return found
+    let slot = Slot(view: view, key: key)
+    guard keys.removeValue(forKey: slot) != nil else { return false }
+    order.removeAll { $0 == slot }
+    return true
   }
 
-  private func allSlots(of key: Key) -> [Slot] {
-    [Slot(view: nil, key: key)] + ViewKind.allCases.map { Slot(view: $0, key: key) }
+  /// Unbinds a key everywhere and in every view. True when it was bound anywhere.
+  @discardableResult
+  public mutating func unbindEverywhere(_ key: Key) -> Bool {
+    var found = unbind(key, in: nil)
+    for view in ViewKind.allCases where unbind(key, in: view) { found = true }
+    return found
   }
 
   /// The keys that run a command in a kind of view (its own ones; nil view: the global

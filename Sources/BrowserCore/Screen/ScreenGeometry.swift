@@ -24,7 +24,12 @@ public struct ScreenGeometry: Hashable, Sendable {
   public let contentX: Int
   public let contentWidth: Int
 
-  public init(width: Int, height: Int, sidebarWanted: Bool, preferredSidebarWidth: Int = 32) {
+  /// - Parameter fixedSidebarWidth: the width `set sidebar-width` asks for (at most half the
+  ///   screen), instead of one that fits the page's menu.
+  public init(
+    width: Int, height: Int, sidebarWanted: Bool, preferredSidebarWidth: Int = 32,
+    fixedSidebarWidth: Int? = nil
+  ) {
     self.width = max(0, width)
     self.height = max(0, height)
     if width >= Self.dockingWidth {
@@ -36,7 +41,9 @@ public struct ScreenGeometry: Hashable, Sendable {
     case .docked:
       // Up to about a third of the screen (35%, so that an 80-column terminal holds the
       // usual MedlinePlus entries whole), within 18–32 cells.
-      sidebarWidth = min(width * 7 / 20, min(32, max(18, preferredSidebarWidth)))
+      sidebarWidth =
+        fixedSidebarWidth.map { min(width / 2, $0) }
+        ?? min(width * 7 / 20, min(32, max(18, preferredSidebarWidth)))
       contentX = sidebarWidth + 2
     case .hidden:
       sidebarWidth = 0

@@ -1,4 +1,5 @@
-/// What the browser needs from its surroundings to open links: loading an address. The
+/// What the browser needs from its surroundings: loading an address, finding a file typed
+/// at Go to, saving a page. The
 /// `medterm` executable implements it with the fetch helper process and the file system;
 /// tests implement it with canned answers.
 public protocol BrowserHost: AnyObject {
@@ -7,10 +8,25 @@ public protocol BrowserHost: AnyObject {
   /// The `file:` address of a path typed at Go to (`~` is the home directory, a relative
   /// path starts in the current one), or nil when there is no such file.
   func fileAddress(forTyped path: String) -> String?
+  /// Writes a file the reader asked to save (`S`); never replaces one unless `overwrite`.
+  /// The result is the file's full path.
+  func save(_ text: String, to path: String, overwrite: Bool) -> Result<String, SaveFailure>
 }
 
 extension BrowserHost {
   public func fileAddress(forTyped path: String) -> String? { nil }
+
+  public func save(_ text: String, to path: String, overwrite: Bool) -> Result<String, SaveFailure>
+  {
+    .failure(.cannotWrite("this medterm cannot save files"))
+  }
+}
+
+/// Why a save did not happen.
+public enum SaveFailure: Error, Equatable, Sendable {
+  /// There is a file there already (ask before replacing it).
+  case exists(String)
+  case cannotWrite(String)
 }
 
 /// A load under way.

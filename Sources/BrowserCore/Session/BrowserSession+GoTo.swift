@@ -39,7 +39,7 @@ extension BrowserSession {
   /// Addresses from history and bookmarks for what was typed so far: those that start so
   /// (with or without their scheme and `www.`), then those whose title has it.
   func completions(for typed: String) -> [String] {
-    let known = memory?.knownAddresses ?? []
+    let known = knownAddresses
     let needle = typed.trimmingSpaces.lowercased()
     var starting: [String] = []
     var titled: [String] = []

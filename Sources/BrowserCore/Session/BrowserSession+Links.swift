@@ -99,7 +99,9 @@ extension BrowserSession {
 
   func pageState(_ page: Page) -> BrowserState {
     let size = terminal.size
-    return BrowserState(page: page, width: size.width, height: size.height, glyphs: glyphs)
+    return BrowserState(
+      page: page, width: size.width, height: size.height, glyphs: glyphs,
+      sidebarWidth: sidebarWidth)
   }
 
   /// Shows what a load brought back: a page in the browser or the pager (as the target's

@@ -20,10 +20,12 @@ public final class BrowserSession {
   public let glyphs: Glyphs
   /// How `Enter` and `o` open a page that is not a topic page (`set open`).
   public var openMode: OpeningMode = .pager
+  /// The docked sidebar's width for pages opened (`set sidebar-width`), or nil to fit.
+  public var sidebarWidth: Int?
   /// What was typed at each kind of prompt.
   public let histories: PromptHistoryBook
-  /// The session's memory on disk (history, bookmarks, reading positions), when kept.
-  public var memory: SessionMemory?
+  /// History, bookmarks and reading positions: on disk, or for this run only.
+  public var memory: SessionMemory = TransientMemory()
   /// Warnings for the messages view (theme, config and state files).
   public private(set) var messages: [String] = []
   /// The environment the pager will see (tests may replace it).
@@ -98,6 +100,9 @@ public final class BrowserSession {
   /// Runs until the user quits or input ends.
   public func run() {
     syncSize()
+    // The page medterm was started on is opened too: a visit, and where it was left.
+    if let root = stack.first, Self.isDocument(root) { remember(opened: root) }
+    reportMemoryWarnings()
     while !finished {
       paint()
       if top.isBusy {
@@ -121,8 +126,9 @@ public final class BrowserSession {
         terminal.bell()
         bellPending = false
       }
+      reportMemoryWarnings()
     }
-    memory?.sessionEnded(stack: stack)
+    for view in stack where Self.isDocument(view) { remember(left: view) }
   }
 
   /// A slice of a busy view's work (a load), and any key typed meanwhile.
@@ -195,6 +201,21 @@ public final class BrowserSession {
       forward()
     case .goTo:
       push(goToPrompt())
+    case .history:
+      push(historyView())
+    case .bookmarks:
+      push(bookmarksView())
+    case .messages:
+      push(messagesView())
+    case .addBookmark:
+      guard let bookmark = bookmarkOfCurrentPage() else {
+        top.say("this page has no address to bookmark")
+        bellPending = true
+        return
+      }
+      perform(bookmarkPrompt(bookmark))
+    case .save:
+      perform(savePrompt())
     default:
       sayUnbound(key)
     }
@@ -272,10 +293,10 @@ public final class BrowserSession {
     view.resize(to: terminal.size)
     if Self.isDocument(view) {
       forwardStack.removeAll()
-      if let current = documentOnTop { memory?.left(current) }
+      if let current = documentOnTop { remember(left: current) }
     }
     stack.append(view)
-    if Self.isDocument(view) { memory?.opened(view) }
+    if Self.isDocument(view) { remember(opened: view) }
     forceRepaint = true
   }
 
@@ -312,7 +333,7 @@ public final class BrowserSession {
     }
     let leaving = stack.removeLast()
     if Self.isDocument(leaving) {
-      memory?.left(leaving)
+      remember(left: leaving)
       forwardStack.append(leaving)
     }
     show(top)
@@ -325,7 +346,7 @@ public final class BrowserSession {
       bellPending = true
       return
     }
-    if let current = documentOnTop { memory?.left(current) }
+    if let current = documentOnTop { remember(left: current) }
     stack.append(next)
     show(next)
   }

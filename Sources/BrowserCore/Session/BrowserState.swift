@@ -40,14 +40,20 @@ public struct BrowserState: Sendable {
   /// Where the last jump (top, bottom, a section, a match, a mark) started: `' '` goes back.
   public private(set) var lastJumpStart: ReadingPosition?
 
-  public init(page: Page, width: Int, height: Int, glyphs: Glyphs = .unicode) {
+  /// The docked sidebar's width from `set sidebar-width`, or nil to fit the menu.
+  public let sidebarWidth: Int?
+
+  public init(
+    page: Page, width: Int, height: Int, glyphs: Glyphs = .unicode, sidebarWidth: Int? = nil
+  ) {
     self.page = page
     self.glyphs = glyphs
+    self.sidebarWidth = sidebarWidth
     text = nil
     sidebar = SidebarModel(page: page)
     geometry = ScreenGeometry(
       width: width, height: height, sidebarWanted: true,
-      preferredSidebarWidth: sidebar.preferredWidth)
+      preferredSidebarWidth: sidebar.preferredWidth, fixedSidebarWidth: sidebarWidth)
     layout = ContentLayout(page: page, width: geometry.contentWidth, glyphs: glyphs)
     selectedRow = sidebar.selectableRows.first
   }
@@ -56,6 +62,7 @@ public struct BrowserState: Sendable {
   public init(text: PagerText, width: Int, height: Int) {
     self.text = text
     glyphs = text.glyphs
+    sidebarWidth = nil
     page = Page(
       title: text.title, format: .markdown,
       sections: [Section(id: "text", title: text.title, level: 1, blocks: [])])
@@ -303,7 +310,7 @@ public struct BrowserState: Sendable {
     let fraction = oldLength > 0 ? Double(top - oldStart) / Double(oldLength) : 0
     let newGeometry = ScreenGeometry(
       width: width, height: height, sidebarWanted: sidebarWanted,
-      preferredSidebarWidth: sidebar.preferredWidth)
+      preferredSidebarWidth: sidebar.preferredWidth, fixedSidebarWidth: sidebarWidth)
     let relayout = newGeometry.contentWidth != geometry.contentWidth
     geometry = newGeometry
     if geometry.placement != .overlay { overlayOpen = false }

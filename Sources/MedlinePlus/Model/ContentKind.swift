@@ -1,5 +1,5 @@
-/// What a body fetched from an address is, from its `Content-Type` and, where the server
-/// says nothing, its first bytes: the one place that decides whether a response is a page
+/// What a body fetched from an address is, from its `Content-Type` and, where there is none
+/// (a file from disk, a server that says nothing), its first bytes: the one place that decides whether a response is a page
 /// to read, plain text, or something medterm can only describe.
 public enum ContentKind: Hashable, Sendable {
   /// HTML, XML or Markdown: a reader makes a page of it.
@@ -14,11 +14,9 @@ public enum ContentKind: Hashable, Sendable {
     if type.contains("html") || type.contains("xml") || type.contains("markdown") {
       return .markup
     }
-    if type.isEmpty && bytes.prefix(512).contains(UInt8(ascii: "<")) && isText(bytes) {
-      return .markup
-    }
-    if type.hasPrefix("text/") || (type.isEmpty && isText(bytes)) { return .text }
-    return .binary
+    // No type (a file from disk): any text is a page to read, as `medterm FILE` reads it.
+    if type.isEmpty { return isText(bytes) ? .markup : .binary }
+    return type.hasPrefix("text/") ? .text : .binary
   }
 
   /// No NUL and mostly printable: text, whatever the server said.
