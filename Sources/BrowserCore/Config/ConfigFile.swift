@@ -3,6 +3,7 @@
 ///
 ///     bind [VIEW] KEY COMMAND     # VIEW: page, text, index, prompt, help, loading,
 ///     unbind [VIEW] KEY           #   history, bookmarks, messages, or global
+///     unbind all                  # no keys but those bound after it
 ///     set NAME VALUE              # pager, theme, open, sidebar-width, mouse, ascii
 ///     # a comment
 ///
@@ -99,6 +100,10 @@ public struct ConfigFile: Sendable {
   }
 
   private mutating func unbind(_ words: [String]) -> String? {
+    if words == ["all"] {
+      keymap.unbindAll()
+      return nil
+    }
     guard words.count == 1 || words.count == 2 else { return "unbind takes [VIEW] KEY" }
     var view: ViewKind?? = nil
     if words.count == 2 {
@@ -123,6 +128,9 @@ public struct ConfigFile: Sendable {
       "",
     ]
     for name in Settings.names { lines.append("set \(name) \(settings.value(of: name))") }
+    lines += [
+      "", "# Every key below, and no other (remove a line to unbind its key).", "unbind all",
+    ]
     let bindings = keymap.allBindings
     for view in [nil] + ViewKind.allCases.map(Optional.some) {
       let rows = bindings.filter { $0.view == view }

@@ -60,6 +60,12 @@ public struct Keymap: Sendable, Equatable {
     return true
   }
 
+  /// Unbinds every key of every view (key classes stay: a prompt still types).
+  public mutating func unbindAll() {
+    keys = [:]
+    order = []
+  }
+
   /// Unbinds a key everywhere and in every view. True when it was bound anywhere.
   @discardableResult
   public mutating func unbindEverywhere(_ key: Key) -> Bool {
@@ -92,8 +98,9 @@ public struct Keymap: Sendable, Equatable {
     order.compactMap { slot in keys[slot].map { (slot.view, slot.key, $0) } }
   }
 
+  /// The same keys run the same commands (the order help lists them in aside).
   public static func == (lhs: Keymap, rhs: Keymap) -> Bool {
-    lhs.keys == rhs.keys && lhs.order == rhs.order
+    lhs.keys == rhs.keys
       && ViewKind.allCases.allSatisfy { view in
         (lhs.classes[view] ?? []).map(\.keyClass) == (rhs.classes[view] ?? []).map(\.keyClass)
           && (lhs.classes[view] ?? []).map(\.command) == (rhs.classes[view] ?? []).map(\.command)

@@ -132,7 +132,8 @@ public struct LineEditor: Hashable, Sendable {
     let markWidth = DisplayWidth.of(mark)
     // Keep the cursor in view: the characters before it that fit, then as many after it.
     var start = cursor
-    var used = 1
+    // The cursor stands on the character after it, or on a cell of its own at the end.
+    var used = cursor == characters.count ? 1 : 0
     while start > 0 && used + widths[start - 1] + (start > 1 ? markWidth : 0) <= cells {
       start -= 1
       used += widths[start]

@@ -99,10 +99,7 @@ public final class BrowserSession {
 
   /// Runs until the user quits or input ends.
   public func run() {
-    syncSize()
-    // The page medterm was started on is opened too: a visit, and where it was left.
-    if let root = stack.first, Self.isDocument(root) { remember(opened: root) }
-    reportMemoryWarnings()
+    begin()
     while !finished {
       paint()
       if top.isBusy {
@@ -129,6 +126,14 @@ public final class BrowserSession {
       reportMemoryWarnings()
     }
     for view in stack where Self.isDocument(view) { remember(left: view) }
+  }
+
+  /// Before the first key: the page medterm was started on is opened too (a visit, and
+  /// where it was left last time).
+  func begin() {
+    syncSize()
+    if let root = stack.first, Self.isDocument(root) { remember(opened: root) }
+    reportMemoryWarnings()
   }
 
   /// A slice of a busy view's work (a load), and any key typed meanwhile.

@@ -48,7 +48,7 @@ public final class PromptView: View {
         message = "\(label.trimmingSpaces) takes \(answersOnOneKey ? "a letter" : "digits")"
         return .bell
       }
-      if answersOnOneKey { return .closeThen(onSubmit(String(character))) }
+      if answersOnOneKey { return answer(String(character)) }
       return editor.apply(.insert, key: key) ? .done : .bell
     case .deleteBackward where editor.isEmpty:
       // As in less: rubbing out past the start of the line gives up the prompt.
@@ -60,12 +60,18 @@ public final class PromptView: View {
       return complete()
     case .submit:
       context.histories.record(editor.text, for: purpose)
-      return .closeThen(onSubmit(editor.text))
+      return answer(editor.text)
     case .cancel:
       return .close
     default:
       return .unhandled
     }
+  }
+
+  /// Closes the prompt, then hands the answer to whoever asked, so that what it says or
+  /// opens lands on the view below, not on the prompt.
+  private func answer(_ text: String) -> ViewAction {
+    .closeThen(.later { [onSubmit] in onSubmit(text) })
   }
 
   /// Tab: the first candidate for what was typed, then the next one on each Tab.
