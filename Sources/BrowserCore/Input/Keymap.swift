@@ -12,6 +12,18 @@ public struct Keymap: Sendable, Equatable {
   private var keys: [Slot: Command]
   /// The order keys were bound in, so help lists them as the table does.
   private var order: [Slot]
+  /// The keys of each command in each view, in that order: the status line asks on every
+  /// paint, so this is kept rather than searched for.
+  private var keysOfCommand: [CommandSlot: [Key]] = [:]
+
+  /// Counts the changes made to this key map, so that what is worked out from it (the
+  /// status-line hints) can tell cheaply whether to work it out again.
+  public private(set) var revision = 0
+
+  private struct CommandSlot: Hashable, Sendable {
+    var view: ViewKind?
+    var command: Command
+  }
 
   /// The command table as it is.
   public static let standard = Keymap(CommandTable.bindings)
@@ -46,8 +58,14 @@ public struct Keymap: Sendable, Equatable {
   /// Binds a key in a kind of view (nil: everywhere), replacing what it did there.
   public mutating func bind(_ key: Key, to command: Command, in view: ViewKind?) {
     let slot = Slot(view: view, key: key)
-    if keys[slot] == nil { order.append(slot) }
+    if let old = keys[slot] {
+      keysOfCommand[CommandSlot(view: view, command: old)]?.removeAll { $0 == key }
+    } else {
+      order.append(slot)
+    }
     keys[slot] = command
+    keysOfCommand[CommandSlot(view: view, command: command), default: []].append(key)
+    revision += 1
   }
 
   /// Unbinds a key in a kind of view (nil: the keys that work everywhere). True when it was
@@ -55,8 +73,10 @@ public struct Keymap: Sendable, Equatable {
   @discardableResult
   public mutating func unbind(_ key: Key, in view: ViewKind?) -> Bool {
     let slot = Slot(view: view, key: key)
-    guard keys.removeValue(forKey: slot) != nil else { return false }
+    guard let command = keys.removeValue(forKey: slot) else { return false }
     order.removeAll { $0 == slot }
+    keysOfCommand[CommandSlot(view: view, command: command)]?.removeAll { $0 == key }
+    revision += 1
     return true
   }
 
@@ -64,6 +84,8 @@ public struct Keymap: Sendable, Equatable {
   public mutating func unbindAll() {
     keys = [:]
     order = []
+    keysOfCommand = [:]
+    revision += 1
   }
 
   /// Unbinds a key everywhere and in every view. True when it was bound anywhere.
@@ -77,7 +99,7 @@ public struct Keymap: Sendable, Equatable {
   /// The keys that run a command in a kind of view (its own ones; nil view: the global
   /// ones), in the order they were bound.
   public func keys(for command: Command, in view: ViewKind?) -> [Key] {
-    order.filter { $0.view == view && keys[$0] == command }.map(\.key)
+    keysOfCommand[CommandSlot(view: view, command: command)] ?? []
   }
 
   /// The keys that run a command in a view, whether its own or global, in the order the

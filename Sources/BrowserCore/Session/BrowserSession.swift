@@ -373,8 +373,10 @@ public final class BrowserSession {
 
   func paint() {
     let size = terminal.size
-    var screen = ScreenBuffer(width: size.width, height: size.height)
     let base = stack.lastIndex { $0.isOpaque } ?? 0
+    // An opaque view draws every cell itself: no blank screen to make first.
+    var screen = ScreenBuffer(
+      width: stack[base].isOpaque ? 0 : size.width, height: stack[base].isOpaque ? 0 : size.height)
     for view in stack[base...] { view.compose(into: &screen, context: context(for: view)) }
     if size.width < ScreenGeometry.minimumWidth || size.height < ScreenGeometry.minimumHeight {
       screen = ScreenBuffer(width: size.width, height: size.height)

@@ -134,7 +134,27 @@ public final class PageView: View {
   }
 
   public func compose(into screen: inout ScreenBuffer, context: ViewContext) {
-    screen = ScreenComposer.compose(state, hints: Self.hints(for: state, context: context))
+    screen = ScreenComposer.compose(state, hints: hints(context))
+  }
+
+  /// What the hints depend on; they are worked out again only when it changes, not on
+  /// every keystroke.
+  private struct HintInputs: Equatable {
+    var focus: Focus
+    var isLast: Bool
+    var glyphs: Glyphs
+    var keymapRevision: Int
+  }
+  private var hintCache: (inputs: HintInputs, hints: [String])?
+
+  private func hints(_ context: ViewContext) -> [String] {
+    let inputs = HintInputs(
+      focus: state.focus, isLast: context.isLast, glyphs: context.glyphs,
+      keymapRevision: context.keymap.revision)
+    if let hintCache, hintCache.inputs == inputs { return hintCache.hints }
+    let hints = Self.hints(for: state, context: context)
+    hintCache = (inputs, hints)
+    return hints
   }
 
   /// The status line's key hints, from the key map: what the reader most needs next.
