@@ -1,5 +1,3 @@
-import CFetchSupport
-
 #if canImport(Glibc)
   import Glibc
 #endif
@@ -61,31 +59,13 @@ struct StateFile {
   /// Writes the whole file: a new private file beside it, synced, then renamed over it. A
   /// symbolic link in its place is replaced, never written through.
   func write(_ text: String) throws(StateError) {
-    var template = Array((directory + "/." + name + ".XXXXXX").utf8CString)
-    let descriptor = template.withUnsafeMutableBufferPointer {
-      cfetch_mkstemp_cloexec($0.baseAddress)
-    }
-    guard descriptor >= 0 else { throw .cannotWrite(path, String(cString: strerror(errno))) }
-    let temporary = template.withUnsafeBufferPointer { buffer in
-      buffer.baseAddress.map { String(cString: $0) } ?? ""
-    }
-    var failure: Int32 = 0
-    fchmod(descriptor, 0o600)
-    var remaining = Array(text.utf8)[...]
-    while !remaining.isEmpty && failure == 0 {
-      let written = remaining.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-      if written < 0 {
-        if errno != EINTR { failure = errno }
-        continue
+    do {
+      try AtomicFile.write(text, to: path, mode: 0o600, replacing: true)
+    } catch {
+      switch error {
+      case .exists: throw .cannotWrite(path, "it is in the way")
+      case .failed(let reason): throw .cannotWrite(path, reason)
       }
-      remaining = remaining.dropFirst(written)
-    }
-    if failure == 0 && fsync(descriptor) != 0 { failure = errno }
-    close(descriptor)
-    if failure == 0 && rename(temporary, path) != 0 { failure = errno }
-    guard failure == 0 else {
-      unlink(temporary)
-      throw .cannotWrite(path, String(cString: strerror(failure)))
     }
   }
 

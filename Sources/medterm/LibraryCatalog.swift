@@ -27,18 +27,10 @@ final class LibraryCatalog: TopicCatalog {
     guard let truncated = library.truncated else { return nil }
     var warning = "file breaks off"
     if let line = truncated.line { warning += " at line \(line)" }
-    if let declared = library.declaredTotal { warning += ", \(Self.grouped(declared)) declared" }
-    return warning
-  }
-
-  private static func grouped(_ number: Int) -> String {
-    var digits = String(number)
-    var output = ""
-    while digits.count > 3 {
-      output = "," + digits.suffix(3) + output
-      digits.removeLast(3)
+    if let declared = library.declaredTotal {
+      warning += ", \(NumberText.grouped(declared)) declared"
     }
-    return digits + output
+    return warning
   }
 
   func entry(_ index: Int) -> TopicCatalogEntry {

@@ -1,5 +1,5 @@
 import BrowserCore
-import CFetchSupport
+import BrowserMemory
 import Fetching
 import MedlinePlus
 
@@ -38,52 +38,21 @@ final class PageLoader: BrowserHost {
     return FileAddress.url(forPath: String(cString: resolved))
   }
 
-  /// Writes through a new file in the same directory, then links it into place (which
-  /// fails if a file, or a symbolic link, is there already) or, to replace, renames it
-  /// over: never half a file, never written through a link.
+  /// Saves through `AtomicFile`: never half a file, never written through a link, never
+  /// replacing a file unless asked.
   func save(_ text: String, to path: String, overwrite: Bool) -> Result<String, SaveFailure> {
     let target = FileAddress.absolute(Self.expandingHome(path))
-    let slash = target.lastIndex(of: "/") ?? target.startIndex
-    let directory = String(target[..<slash])
-    var template = Array(
-      ((directory.isEmpty ? "" : directory) + "/.medterm-save-XXXXXX").utf8CString)
-    let descriptor = template.withUnsafeMutableBufferPointer {
-      cfetch_mkstemp_cloexec($0.baseAddress)
-    }
-    guard descriptor >= 0 else {
-      return .failure(.cannotWrite("\(target): \(String(cString: strerror(errno)))"))
-    }
-    let temporary = template.withUnsafeBufferPointer { buffer in
-      buffer.baseAddress.map { String(cString: $0) } ?? ""
-    }
     let mask = umask(0)
     umask(mask)
-    fchmod(descriptor, 0o666 & ~mask)
-    var failure: Int32 = 0
-    var remaining = Array(text.utf8)[...]
-    while !remaining.isEmpty && failure == 0 {
-      let written = remaining.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-      if written < 0 {
-        if errno != EINTR { failure = errno }
-        continue
+    do {
+      try AtomicFile.write(text, to: target, mode: 0o666 & ~mask, replacing: overwrite)
+      return .success(target)
+    } catch {
+      switch error {
+      case .exists: return .failure(.exists(target))
+      case .failed(let reason): return .failure(.cannotWrite("\(target): \(reason)"))
       }
-      remaining = remaining.dropFirst(written)
     }
-    if failure == 0 && fsync(descriptor) != 0 { failure = errno }
-    close(descriptor)
-    defer { unlink(temporary) }
-    guard failure == 0 else {
-      return .failure(.cannotWrite("\(target): \(String(cString: strerror(failure)))"))
-    }
-    if overwrite {
-      guard rename(temporary, target) == 0 else {
-        return .failure(.cannotWrite("\(target): \(String(cString: strerror(errno)))"))
-      }
-    } else if link(temporary, target) != 0 {
-      if errno == EEXIST { return .failure(.exists(target)) }
-      return .failure(.cannotWrite("\(target): \(String(cString: strerror(errno)))"))
-    }
-    return .success(target)
   }
 
   /// `~` and `~/x` are in the home directory.

@@ -197,4 +197,58 @@ struct BrowserMemoryInTmuxTests {
     let state = tmux.directory.appendingPathComponent(".local")
     #expect(!FileManager.default.fileExists(atPath: state.path))
   }
+
+  /// `S`: the page or the section being read, as text, Markdown or JSON by the file name;
+  /// a file that is there is replaced only after a yes, and what was saved reads back.
+  @Test func saveThePageOrASection() throws {
+    let tmux = try TmuxSession(width: 100, height: 30)
+    try tmux.run("'\(medterm)'; echo \"exit=$?\"")
+    tmux.waitFor { $0.contains(self.seed) }
+    try tmux.keys("S")
+    tmux.waitFor { $0.contains("Save the whole page (p) or this section (s)?") }
+    try tmux.keys("p")
+    tmux.waitFor { $0.contains("Save to (.txt, .md or .json): osteonecrosis.txt") }
+    try tmux.keys("C-u")
+    try tmux.type("page.md")
+    try tmux.keys("Enter")
+    tmux.waitFor { $0.contains("saved the Markdown to \(tmux.directory.path)/page.md") }
+    try tmux.keys("]", "S", "s", "C-u")
+    try tmux.type("page.md")
+    try tmux.keys("Enter")
+    tmux.waitFor { $0.contains("page.md exists: replace it? (y/n)") }
+    try tmux.keys("n")
+    tmux.waitFor { $0.contains("not saved") }
+    try tmux.keys("S", "s", "C-u")
+    try tmux.type("start.json")
+    try tmux.keys("Enter")
+    tmux.waitFor { $0.contains("saved the JSON") }
+    try tmux.keys("q")
+    tmux.waitFor { $0.contains("exit=0") }
+    let outline = try Medterm.run(
+      ["--dump", "outline", tmux.directory.appendingPathComponent("page.md").path])
+    #expect(outline.status == 0)
+    #expect(outline.stdout.contains("Diagnosis and Tests"))
+    #expect(outline.stdout.contains("Osteonecrosis"))
+    let json = try String(
+      contentsOf: tmux.directory.appendingPathComponent("start.json"), encoding: .utf8)
+    #expect(json.contains("\"title\": \"Osteonecrosis: Start Here\""))
+    #expect(!json.contains("\"Diagnosis and Tests\""))
+  }
+
+  /// A library file that breaks off says so in the index's header, where the reader is,
+  /// not only on stderr after quitting.
+  @Test func aTruncatedLibrarySaysSoInTheHeader() throws {
+    let tmux = try TmuxSession(width: 120, height: 30)
+    let whole = try Data(
+      contentsOf: Medterm.corpus.appendingPathComponent("mplus_topics_2012-07-21.gsa-fixture.xml"))
+    let text = String(decoding: whole, as: UTF8.self)
+    let cut = try #require(text.range(of: "</health-topic>", options: .backwards))
+    let path = tmux.directory.appendingPathComponent("cut.xml")
+    try Data(text[..<cut.lowerBound].utf8).write(to: path)
+    try tmux.run("'\(medterm)' '\(path.path)'; echo \"exit=$?\"")
+    let header = tmux.waitFor { $0.contains("file breaks off at line") }
+    #expect(header?.contains("declared") == true)
+    try tmux.keys("q")
+    tmux.waitFor { $0.contains("exit=0") }
+  }
 }

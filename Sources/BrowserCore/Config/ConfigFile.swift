@@ -64,6 +64,21 @@ public struct ConfigFile: Sendable {
     return ViewKind(rawValue: word).map { .some($0) }
   }
 
+  /// The VIEW a directive of `count` words starts with (`.some(nil)`: `global`); nil when
+  /// it has fewer words and so names none.
+  private static func leadingScope(_ words: [String], count: Int) -> Result<ViewKind??, Problem> {
+    guard words.count == count else { return .success(nil) }
+    guard let named = scope(words[0]) else {
+      return .failure(Problem("no view \u{201C}\(words[0])\u{201D} (there are: \(viewNames))"))
+    }
+    return .success(named)
+  }
+
+  private struct Problem: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+  }
+
   private static var viewNames: String {
     (ViewKind.allCases.map(\.rawValue) + ["global"]).joined(separator: ", ")
   }
@@ -72,12 +87,10 @@ public struct ConfigFile: Sendable {
     guard words.count == 2 || words.count == 3 else {
       return "bind takes [VIEW] KEY COMMAND"
     }
-    var view: ViewKind?? = nil
-    if words.count == 3 {
-      guard let named = Self.scope(words[0]) else {
-        return "no view \u{201C}\(words[0])\u{201D} (there are: \(Self.viewNames))"
-      }
-      view = named
+    let view: ViewKind??
+    switch Self.leadingScope(words, count: 3) {
+    case .failure(let problem): return problem.description
+    case .success(let named): view = named
     }
     guard let key = Key(name: words[words.count - 2]) else {
       return "no key \u{201C}\(words[words.count - 2])\u{201D} (j, C-d, Down, PgDn, F1, Space…)"
@@ -105,12 +118,10 @@ public struct ConfigFile: Sendable {
       return nil
     }
     guard words.count == 1 || words.count == 2 else { return "unbind takes [VIEW] KEY" }
-    var view: ViewKind?? = nil
-    if words.count == 2 {
-      guard let named = Self.scope(words[0]) else {
-        return "no view \u{201C}\(words[0])\u{201D} (there are: \(Self.viewNames))"
-      }
-      view = named
+    let view: ViewKind??
+    switch Self.leadingScope(words, count: 2) {
+    case .failure(let problem): return problem.description
+    case .success(let named): view = named
     }
     guard let key = Key(name: words[words.count - 1]) else {
       return "no key \u{201C}\(words[words.count - 1])\u{201D}"

@@ -85,7 +85,7 @@ public enum BinaryCard {
 
   /// A size in human units, with the exact count: "1.2 MB (1,234,567 bytes)".
   static func humanSize(_ bytes: Int) -> String {
-    let exact = bytes == 1 ? "1 byte" : "\(grouped(bytes)) bytes"
+    let exact = bytes == 1 ? "1 byte" : "\(NumberText.grouped(bytes)) bytes"
     guard bytes >= 1000 else { return exact }
     let units = ["kB", "MB", "GB", "TB"]
     var scale = 1000
@@ -98,16 +98,6 @@ public enum BinaryCard {
     let tenths = (bytes * 10 + scale / 2) / scale
     let amount = tenths < 100 ? "\(tenths / 10).\(tenths % 10)" : "\((bytes + scale / 2) / scale)"
     return "\(amount) \(units[unit]) (\(exact))"
-  }
-
-  private static func grouped(_ number: Int) -> String {
-    var digits = String(number)
-    var output = ""
-    while digits.count > 3 {
-      output = "," + digits.suffix(3) + output
-      digits.removeLast(3)
-    }
-    return digits + output
   }
 
   private static func mimeType(_ contentType: String) -> String {

@@ -107,6 +107,11 @@ public final class BrowserSession {
         continue
       }
       guard let first = terminal.readKey(timeoutMilliseconds: nil) else {
+        // Ctrl-C at a prompt gives up the prompt, as in a shell; anywhere else it quits.
+        if top.kind == .prompt, terminal.consumeInterrupt() {
+          run(.cancel, key: .control("c"))
+          continue
+        }
         if terminal.inputEnded { break }
         continue
       }
