@@ -110,6 +110,7 @@ public final class ListView: View {
   }
 
   public func compose(into screen: inout ScreenBuffer, context: ViewContext) {
+    screen = ScreenBuffer(width: context.size.width, height: context.size.height)
     let glyphs = context.glyphs
     let width = screen.width
     let text = { (value: String) in glyphs.isASCII ? Transliterator.ascii(value) : value }

@@ -11,7 +11,8 @@ public protocol View: AnyObject {
   var isOpaque: Bool { get }
   /// Runs a command; `key` is the key that asked for it (the character a prompt types).
   func perform(_ command: Command, key: Key, context: ViewContext) -> ViewAction
-  /// Draws the view into the screen (over what the views below drew, when not opaque).
+  /// Draws the view into the screen: an opaque view makes the whole screen (it gets an empty
+  /// one), one that is not draws over what the views below drew.
   func compose(into screen: inout ScreenBuffer, context: ViewContext)
   /// The terminal changed size.
   func resize(to size: TerminalSize)

@@ -18,8 +18,13 @@ extension TmuxSession {
     localEnvironment: [String: String] = [:]
   ) throws {
     try? FileManager.default.removeItem(at: remotePIDFile)
+    // sshd gives the far side the account's own HOME: medterm's state and config go to this
+    // session's directory instead, so that no test sees another's history or positions.
+    let state = ["XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME"].map {
+      "\($0)=" + Self.quoted(directory.appendingPathComponent("remote-\($0)").path)
+    }
     let script =
-      "echo $$ > \(Self.quoted(remotePIDFile.path)); exec "
+      "echo $$ > \(Self.quoted(remotePIDFile.path)); \(state.joined(separator: " ")) exec "
       + ([Medterm.executable.path] + arguments).map(Self.quoted).joined(separator: " ")
     let remote = "exec /bin/sh -c \(Self.quoted(script))"
     let assignments = localEnvironment.merging(["TERM": term]) { _, new in new }
