@@ -10,7 +10,8 @@ import MedlinePlus
 struct BrowserSetup {
   /// What the session opens on.
   enum Start {
-    case page(Page, catalog: TopicCatalog?)
+    /// A page; `reread` reads it again in the other mode (`R`), when its source is at hand.
+    case page(Page, catalog: TopicCatalog?, mode: ReadingMode, reread: ((ReadingMode) -> Page?)?)
     case index(TopicCatalog, warning: String?)
   }
 
@@ -77,7 +78,7 @@ struct BrowserSetup {
       MedtermCommand.writeError("medterm: \(error); printing the page as text\n")
       let columns = MedtermCommand.textColumns()
       switch start {
-      case .page(let page, _):
+      case .page(let page, _, _, _):
         print(
           PlainTextRenderer.render(page, width: max(20, min(columns, 200)), glyphs: glyphs),
           terminator: "")
@@ -117,11 +118,11 @@ struct BrowserSetup {
     let root: any View
     let catalog: TopicCatalog?
     switch start {
-    case .page(let page, let library):
+    case .page(let page, let library, let mode, let reread):
       root = PageView(
         BrowserState(
           page: page, width: size.width, height: size.height, glyphs: glyphs,
-          sidebarWidth: config.settings.sidebarWidth))
+          sidebarWidth: config.settings.sidebarWidth), mode: mode, reread: reread)
       catalog = library
     case .index(let library, let warning):
       let index = IndexView(

@@ -66,6 +66,13 @@ struct MedtermCommand: ParsableCommand {
       valueName: "keys"))
   var keys: String?
 
+  @Flag(
+    name: .long,
+    help: ArgumentHelp(
+      "Read a web page whole, menus and footers included, instead of its article (R in the "
+        + "browser switches)."))
+  var full = false
+
   @Flag(name: .customLong("ascii"), help: "Draw with ASCII only, as on a terminal without UTF-8.")
   var asciiOnly = false
 
@@ -148,8 +155,10 @@ struct MedtermCommand: ParsableCommand {
       return
     }
     let document: Document
+    let loaded: LoadedSource
     do {
-      document = try read(source)
+      loaded = try load(source)
+      document = try loaded.read(full ? .full : .article)
     } catch let error as ReadError {
       throw MedtermFailure(error.formatted(source: source.displayName))
     } catch let failure as MedtermFailure {
@@ -159,16 +168,21 @@ struct MedtermCommand: ParsableCommand {
     }
     if dump != nil || dumpScreen != nil { try setup.checkTheme() }
     let page = try page(of: document, source: source)
+    let start = BrowserSetup.Start.page(
+      page, catalog: nil, mode: full ? .full : .article,
+      reread: { mode in
+        guard case .page(let page)? = try? loaded.read(mode) else { return nil }
+        return page
+      })
     if let dumpScreen {
-      print(
-        setup.screenDump(.page(page, catalog: nil), size: dumpScreen, keys: keys), terminator: "")
+      print(setup.screenDump(start, size: dumpScreen, keys: keys), terminator: "")
       return
     }
     if let dump {
       print(render(document, mode: dump), terminator: "")
       return
     }
-    try setup.browse(.page(page, catalog: nil), mouse: mouse)
+    try setup.browse(start, mouse: mouse)
   }
 
   /// What the words on the command line ask to open.
@@ -260,7 +274,7 @@ struct MedtermCommand: ParsableCommand {
       return
     }
     let start: BrowserSetup.Start =
-      topicPage.map { .page($0, catalog: catalog) }
+      topicPage.map { .page($0, catalog: catalog, mode: .article, reread: nil) }
       ?? .index(catalog, warning: catalog.truncationWarning)
     if let dumpScreen {
       print(setup.screenDump(start, size: dumpScreen, keys: keys), terminator: "")
@@ -272,22 +286,38 @@ struct MedtermCommand: ParsableCommand {
     try setup.browse(start, mouse: mouse)
   }
 
-  /// Reads the source; a web address is fetched first (one line of error if that fails).
-  private func read(_ source: Source) throws -> Document {
+  /// A source's bytes and what is known of them, to read as a page (again, in another
+  /// mode, when the reader presses R).
+  private struct LoadedSource {
+    let bytes: [UInt8]
+    let name: String
+    let origin: String?
+    let contentType: String?
+
+    func read(_ mode: ReadingMode) throws(ReadError) -> Document {
+      try PageReader.read(bytes, name: name, origin: origin, contentType: contentType, mode: mode)
+    }
+  }
+
+  /// Loads the source; a web address is fetched first (one line of error if that fails).
+  private func load(_ source: Source) throws -> LoadedSource {
     if case .file(let path) = source {
-      return try PageReader.read(
-        SourceLoader.bytes(of: source), name: source.displayName,
-        origin: FileAddress.url(forPath: path))
+      return LoadedSource(
+        bytes: try SourceLoader.bytes(of: source), name: source.displayName,
+        origin: FileAddress.url(forPath: path), contentType: nil)
     }
     guard case .web(let url) = source else {
-      return try PageReader.read(SourceLoader.bytes(of: source), name: source.displayName)
+      return LoadedSource(
+        bytes: try SourceLoader.bytes(of: source), name: source.displayName, origin: nil,
+        contentType: nil)
     }
     switch PageLoader().loadNow(url) {
     case .failure(let failure):
       throw SourceError(description: "\(url): \(failure.message)")
     case .success(let resource):
-      return try PageReader.read(
-        resource.bytes, name: resource.url, origin: resource.url, contentType: resource.contentType)
+      return LoadedSource(
+        bytes: resource.bytes, name: resource.url, origin: resource.url,
+        contentType: resource.contentType)
     }
   }
 

@@ -62,7 +62,7 @@ import Testing
   /// `#anchor` links (the mercurial page's table of contents) go to the section, without
   /// loading anything; an anchor no section has says so.
   @Test func aLinkIntoThePageJumpsToItsSection() {
-    let page = Pages.mercurial
+    let page = Pages.mercurialWhole
     let host = MemoryHost([:])
     let (session, terminal) = run(page, keys: "7 Enter Enter", host: host)
     #expect(page.links[6].url == "#setting-up")

@@ -550,7 +550,7 @@ import Testing
 
   static func addresses(of page: Page) -> Set<String> {
     Set(
-      page.links.flatMap { [$0.url, $0.spanishURL].compactMap(\.self) }
+      (page.links + page.furnitureLinks).flatMap { [$0.url, $0.spanishURL].compactMap(\.self) }
         + [page.origin].compactMap(\.self))
   }
 

@@ -6,7 +6,7 @@ import Testing
 /// The status line keeps the position and the message at every width and cuts the section
 /// title instead (a tester saw long French and Japanese titles hide every message).
 @Suite struct StatusLineTests {
-  private static let lemonde = Pages.file("web/lemonde-1.source.html")
+  private static let lemonde = Pages.file("web/lemonde-1.source.html", mode: .full)
 
   private func statusRow(_ page: Page, _ width: Int, keys: String, glyphs: Glyphs = .unicode)
     -> String
@@ -27,8 +27,8 @@ import Testing
     ("9999 Enter", lemonde, "there is no link 9999 on this page (1–10)"),
     ("Left", lemonde, "this is the first page"),
     ("}", lemonde, "[1] /journaliste/martin-untersinger/"),
-    ("/犬 Enter", Pages.japanese, "match 1 of 2"),
-    ("/zzzq Enter", Pages.mercurial, "Pattern not found: zzzq"),
+    ("/犬 Enter", Pages.japaneseWhole, "match 1 of 2"),
+    ("/zzzq Enter", Pages.mercurialWhole, "Pattern not found: zzzq"),
   ]
 
   /// Whole where the line can hold it beside a few cells of title; otherwise as much as fits,

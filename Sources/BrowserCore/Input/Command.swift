@@ -48,6 +48,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
   case addBookmark = "add-bookmark"
   case save
   case messages
+  case toggleFullPage = "toggle-full-page"
 
   // Lists (history, bookmarks).
   case deleteEntry = "delete-entry"

@@ -93,6 +93,9 @@ public enum CommandTable {
       .addBookmark, [.character("a")], in: [.page, .history],
       "bookmark this page, or the selected link", group: "Links"),
     CommandBinding(
+      .toggleFullPage, [.character("R")], in: [.page],
+      "the whole page, menus and all, or back to the article (reader view)", group: "Links"),
+    CommandBinding(
       .save, [.character("S")], in: [.page],
       "save the page or this section as text, Markdown or JSON", group: "Links"),
 

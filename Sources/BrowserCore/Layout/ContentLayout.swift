@@ -12,11 +12,31 @@ public struct ContentLayout: Sendable {
   public private(set) var linkRegions: [Int: [LinkRegion]] = [:]
   public let width: Int
 
+  /// What a layout shows besides the text: the screen shows everything; a plain-text dump
+  /// of an article leaves out what only helps on screen.
+  public struct Options: Sendable {
+    /// `[n]` before each link, to follow it by number.
+    public var linkNumbers = true
+    /// `[image: alt]` where an image stands.
+    public var images = true
+    /// The first section's heading when it only repeats the page's title.
+    public var repeatedTitle = true
+
+    public init(linkNumbers: Bool = true, images: Bool = true, repeatedTitle: Bool = true) {
+      self.linkNumbers = linkNumbers
+      self.images = images
+      self.repeatedTitle = repeatedTitle
+    }
+
+    /// For text read without the screen: no link numbers, no images, no title twice.
+    public static let plainText = Options(linkNumbers: false, images: false, repeatedTitle: false)
+  }
+
   /// Lays out `page` for `width` cells (at least 1).
-  public init(page: Page, width: Int, glyphs: Glyphs = .unicode) {
+  public init(page: Page, width: Int, glyphs: Glyphs = .unicode, options: Options = Options()) {
     self.width = max(1, width)
     linkLines = Array(repeating: nil, count: page.links.count)
-    var writer = Writer(page: page, width: self.width, glyphs: glyphs)
+    var writer = Writer(page: page, width: self.width, glyphs: glyphs, options: options)
     for (index, section) in page.sections.enumerated() {
       // The blank line before a heading belongs to the section above, so that jumping to a
       // section puts its heading on the first line.
@@ -137,13 +157,15 @@ private struct Writer {
   let page: Page
   let width: Int
   let glyphs: Glyphs
+  let options: ContentLayout.Options
   var section = 0
   var lines: [StyledLine] = []
 
-  init(page: Page, width: Int, glyphs: Glyphs) {
+  init(page: Page, width: Int, glyphs: Glyphs, options: ContentLayout.Options) {
     self.page = page
     self.width = width
     self.glyphs = glyphs
+    self.options = options
   }
 
   /// Adds a line; never two blank lines in a row, never a blank line at the very top.
@@ -174,7 +196,8 @@ private struct Writer {
   }
 
   mutating func writeSection(_ section: Section) {
-    wrapped([StyledSpan(section.title, .heading)])
+    let repeatsTitle = self.section == 0 && section.title == page.title
+    if options.repeatedTitle || !repeatsTitle { wrapped([StyledSpan(section.title, .heading)]) }
     if let subtitle = section.subtitle { wrapped([StyledSpan(subtitle, .dim)]) }
     for block in section.blocks {
       write(block, indent: 0)
@@ -207,6 +230,7 @@ private struct Writer {
       blank()
       writeTable(table, indent: indent)
     case .image(let alt, _):
+      guard options.images else { return }
       blank()
       let label = alt.isEmpty ? "[image]" : "[image: \(alt)]"
       wrapped([StyledSpan(label, .dim)], prefix: pad, continuation: pad)
@@ -306,7 +330,7 @@ private struct Writer {
   }
 
   mutating func writeCard(_ link: Link, index: Int, indent: Int) {
-    let number = "[\(index + 1)] "
+    let number = options.linkNumbers ? "[\(index + 1)] " : ""
     let pad = String(repeating: " ", count: indent)
     let hanging = [StyledSpan(pad + String(repeating: " ", count: DisplayWidth.of(number)))]
     var title: [StyledSpan] = [StyledSpan(link.title, .link, link: index)]
@@ -428,7 +452,7 @@ private struct Writer {
     var output: [StyledSpan] = []
     var previousLink: Int? = nil
     for run in runs {
-      if let link = run.link, link != previousLink {
+      if options.linkNumbers, let link = run.link, link != previousLink {
         output.append(StyledSpan("[\(link + 1)]", .linkNumber, link: link))
       }
       previousLink = run.link

@@ -34,6 +34,18 @@ public enum LinksList {
       }
       writer.linkEntry(PagerSanitizer.link(link), number: index + 1, options: options)
     }
+    if !page.furnitureLinks.isEmpty {
+      // Menus, footers and related lists: not the article's, still the page's (R shows them
+      // in place).
+      writer.heading("Outside the article")
+      for link in page.furnitureLinks {
+        let link = PagerSanitizer.link(link)
+        writer.wrap(
+          [StyledSpan(link.title.isEmpty ? "(untitled link)" : link.title, .link)],
+          prefix: [StyledSpan("  - ")], continuation: [StyledSpan("    ")])
+        writer.url(link.url ?? "(no address)", indent: 4, role: .dim)
+      }
+    }
     return writer.text(title: title)
   }
 }

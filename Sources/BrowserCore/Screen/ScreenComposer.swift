@@ -64,11 +64,15 @@ public enum ScreenComposer {
     let title = text(state.page.title, state.glyphs)
     var x = screen.write(" ", x: 0, y: 0, role: .title)
     x = screen.write(truncated(title, to: width - 2, state.glyphs), x: x, y: 0, role: .title)
-    guard !state.page.alsoCalled.isEmpty else { return }
+    // Beside the title: what else the topic is called, or who wrote the article.
+    let aside =
+      state.page.alsoCalled.isEmpty
+      ? state.page.byline.map { Self.byline($0) }
+      : "Also called: " + state.page.alsoCalled.joined(separator: ", ")
+    guard let aside else { return }
     let room = width - x - 4
     guard room >= 16 else { return }
-    let alsoCalled = text(
-      "Also called: " + state.page.alsoCalled.joined(separator: ", "), state.glyphs)
+    let alsoCalled = text(aside, state.glyphs)
     let shown = truncated(alsoCalled, to: room, state.glyphs)
     screen.write(shown, x: width - 1 - DisplayWidth.of(shown), y: 0, role: .alsoCalled)
   }
@@ -187,6 +191,13 @@ public enum ScreenComposer {
     let x = screen.write(line.left, x: 0, y: y, role: .statusBar)
     screen.write(line.tail, x: x, y: y, role: tailRole)
     screen.write(line.right, x: screen.width - DisplayWidth.of(line.right), y: y, role: .statusBar)
+  }
+
+  /// A byline as the page wrote it, or with "By" in front when it is only a name.
+  static func byline(_ byline: String) -> String {
+    let lower = byline.lowercased()
+    return lower.hasPrefix("by ") || lower.hasPrefix("par ") || lower.hasPrefix("por ")
+      ? byline : "By " + byline
   }
 
   /// Text as the screen can show it: transliterated to ASCII when the terminal cannot show

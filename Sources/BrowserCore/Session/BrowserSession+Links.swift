@@ -126,7 +126,10 @@ extension BrowserSession {
           target.mode == .here
           || (target.mode == .standard && (page.isTopicPage || openMode == .here))
         if here {
-          push(PageView(pageState(page), address: resource.url))
+          push(
+            PageView(
+              pageState(page), address: resource.url,
+              reread: Self.rereading(resource, name: resource.url)))
         } else {
           showText { width in PagerDocument.text(page, width: width, glyphs: self.glyphs) }
         }
@@ -189,6 +192,18 @@ extension BrowserSession {
         ? "PAGER is cat, which does not wait: the text is shown here; q goes back"
         : "the pager \(PagerCommand.programName(pager)) could not be run: the text is shown "
           + "here; q goes back")
+  }
+
+  /// Reads a loaded page again in another mode (`R`), from the bytes it came as.
+  static func rereading(_ resource: LoadedResource, name: String) -> (ReadingMode) -> Page? {
+    { mode in
+      guard
+        case .page(let page)? = try? PageReader.read(
+          resource.bytes, name: name, origin: resource.url, contentType: resource.contentType,
+          mode: mode)
+      else { return nil }
+      return page
+    }
   }
 
   /// The fragment of a link into the page itself (`#anchor`, or the page's own address and

@@ -1,7 +1,8 @@
 /// Greedy word wrapping of styled text to a width in terminal cells.
 ///
-/// Words are broken only at spaces; a word wider than the line is cut at grapheme
-/// boundaries. Every line starts with a prefix (a bullet, an indent, a link number) and the
+/// Words are broken at spaces, and in text written without spaces (Chinese, Japanese) after
+/// its commas and full stops, where a line may end with nothing added; a word wider than the
+/// line is cut at grapheme boundaries. Every line starts with a prefix (a bullet, an indent, a link number) and the
 /// following lines with the continuation prefix, so lists and cards get hanging indents.
 public enum TextWrapper {
   private struct Piece {
@@ -14,6 +15,9 @@ public enum TextWrapper {
     var pieces: [Piece] = []
     var width = 0
     var forcesBreakBefore = false
+    /// False for a word that follows punctuation of text written without spaces: on one
+    /// line the two touch.
+    var spaceBefore = true
 
     var isEmpty: Bool { pieces.isEmpty }
 
@@ -55,9 +59,10 @@ public enum TextWrapper {
       }
       if word.isEmpty { continue }
       let available = max(1, width - lineWidth)
-      if lineHasWords && word.width + 1 > available {
+      let gap = word.spaceBefore ? 1 : 0
+      if lineHasWords && word.width + gap > available {
         finishLine()
-      } else if lineHasWords {
+      } else if lineHasWords && word.spaceBefore {
         // The space between two words of one style takes that style (fewer attribute
         // changes on the wire; a link stays underlined across its words).
         let next = word.pieces.first
@@ -138,10 +143,28 @@ public enum TextWrapper {
         }
         current.append(
           character, role: span.role, link: span.link, width: DisplayWidth.of(character))
+        if breaksAfter(character) {
+          words.append(current)
+          current = Word()
+          current.spaceBefore = false
+        }
       }
     }
     if !current.isEmpty { words.append(current) }
     return words
+  }
+
+  /// Punctuation of text written without spaces after which a line may end: ideographic
+  /// and full-width commas, full stops, marks and closing brackets.
+  private static func breaksAfter(_ character: Character) -> Bool {
+    guard let scalar = character.unicodeScalars.first, scalar.value >= 0x3000 else { return false }
+    switch scalar.value {
+    case 0x3001, 0x3002, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011, 0x3015, 0x3017, 0x3019,
+      0xFF01, 0xFF09, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF3D, 0xFF5D, 0xFF61, 0xFF64:
+      return true
+    default:
+      return false
+    }
   }
 
   private static func append(_ word: Word, to line: inout [StyledSpan]) {

@@ -11,10 +11,20 @@ public final class PageView: View {
 
   /// Lays a text out again for a new width (a card, a list), when the view shows one.
   private let render: ((Int) -> PagerText)?
+  /// Reads the page again in another mode (the whole page, or its article), when its
+  /// source is at hand.
+  private let reread: ((ReadingMode) -> Page?)?
+  /// How much of the page is shown.
+  public private(set) var mode: ReadingMode
 
-  public init(_ state: BrowserState, address: String? = nil) {
+  public init(
+    _ state: BrowserState, address: String? = nil, mode: ReadingMode = .article,
+    reread: ((ReadingMode) -> Page?)? = nil
+  ) {
     self.state = state
     self.address = address ?? state.page.origin
+    self.mode = mode
+    self.reread = reread
     render = nil
   }
 
@@ -22,6 +32,8 @@ public final class PageView: View {
   public init(text render: @escaping (Int) -> PagerText, size: TerminalSize) {
     self.render = render
     address = nil
+    mode = .full
+    reread = nil
     state = BrowserState(text: render(Self.textWidth(size)), width: size.width, height: size.height)
   }
 
@@ -83,6 +95,8 @@ public final class PageView: View {
     case .linkInfo:
       return .push(
         PageView(text: { [state, address] in Self.info(state, address, $0) }, size: context.size))
+    case .toggleFullPage:
+      return toggleFullPage()
     case .cancel:
       // Esc first clears what the reader can see (the narrow sidebar, the search's
       // highlights); only then does it close the page.
@@ -99,6 +113,26 @@ public final class PageView: View {
     .nextSection, .previousSection, .toggleFocus, .activate, .toggleSidebar, .nextLink,
     .previousLink, .openLink, .listLinks, .copyLink, .nextMatch, .previousMatch,
   ]
+
+  /// `R`: the whole page instead of its article, or the article again, at the same section
+  /// where both have it.
+  private func toggleFullPage() -> ViewAction {
+    let other: ReadingMode = mode == .article ? .full : .article
+    guard mode == .full || state.page.isArticleOfPage, let reread, let page = reread(other) else {
+      state.say("this page has no other reading: it is shown whole")
+      return .bell
+    }
+    let position = state.position
+    state = BrowserState(
+      page: page, width: state.geometry.width, height: state.geometry.height,
+      glyphs: state.glyphs, sidebarWidth: state.sidebarWidth)
+    state.restore(position)
+    mode = other
+    hintCache = nil
+    state.say(
+      other == .full ? "the whole page (R: the article)" : "the article (R: the whole page)")
+    return .done
+  }
 
   private func action(_ effect: Effect) -> ViewAction {
     switch effect {

@@ -17,6 +17,9 @@ public enum PageJSON {
       ("outline", .array(page.outline.map(outlineGroup))),
       ("sections", .array(page.sections.map(section))),
       ("links", .array(page.links.enumerated().map { link($1, number: $0 + 1) })),
+      ("byline", .optional(page.byline)),
+      ("articleOfPage", .bool(page.isArticleOfPage)),
+      ("linksOutsideArticle", .array(page.furnitureLinks.map { link($0, number: nil) })),
     ]
     if let topic = page.topic { members.append(("topic", self.topic(topic))) }
     return .object(members)
@@ -109,9 +112,10 @@ public enum PageJSON {
       })
   }
 
-  private static func link(_ link: Link, number: Int) -> JSONValue {
+  /// A link; one outside the article has no number (it is not shown with one).
+  private static func link(_ link: Link, number: Int?) -> JSONValue {
     .object([
-      ("number", .number(number)),
+      ("number", number.map(JSONValue.number) ?? .null),
       ("kind", .string(link.kind.rawValue)),
       ("title", .string(link.title)),
       ("url", .optional(link.url)),

@@ -23,6 +23,15 @@ public enum PageLinksDump {
       }
     }
     if page.links.isEmpty { out.append("(this page has no links)") }
+    if !page.furnitureLinks.isEmpty {
+      // Menus, footers, related lists: not the article's, still the page's.
+      out.append("")
+      out.append("Outside the article")
+      for link in page.furnitureLinks {
+        out.append("  - \(link.title.isEmpty ? "(untitled link)" : link.title)")
+        out.append("    " + (link.url ?? "(no address in this copy)"))
+      }
+    }
     return out.joined(separator: "\n") + "\n"
   }
 }

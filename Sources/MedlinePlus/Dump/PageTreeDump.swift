@@ -13,6 +13,8 @@ public enum PageTreeDump {
     if !page.alsoCalled.isEmpty {
       out.append("  also-called: \(page.alsoCalled.map(quoted).joined(separator: ", "))")
     }
+    if let byline = page.byline { out.append("  byline: \(quoted(byline))") }
+    if page.isArticleOfPage { out.append("  article of a bigger page") }
     if let topic = page.topic { appendTopic(topic, to: &out) }
     out.append("  outline:")
     for group in page.outline {
@@ -35,6 +37,10 @@ public enum PageTreeDump {
     out.append("  links: \(page.links.count)")
     for (index, link) in page.links.enumerated() {
       out.append("    [\(index + 1)] \(describe(link))")
+    }
+    if !page.furnitureLinks.isEmpty {
+      out.append("  links outside the article: \(page.furnitureLinks.count)")
+      for link in page.furnitureLinks { out.append("    - \(describe(link))") }
     }
     return out.joined(separator: "\n") + "\n"
   }

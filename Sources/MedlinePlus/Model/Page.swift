@@ -20,6 +20,14 @@ public struct Page: Hashable, Sendable {
   public var links: [Link]
   /// Facts only the health-topics XML carries (ids, groups, the other-language twin).
   public var topic: TopicInfo?
+  /// Who wrote it, when the page says (a web article's byline).
+  public var byline: String?
+  /// Links of the page outside what the reader view kept as its article (menus, footers,
+  /// related lists): still reachable, listed after the article's own.
+  public var furnitureLinks: [Link]
+  /// True when a reader view took the article out of a bigger page (reading it with
+  /// `ReadingMode.full` gives the whole page).
+  public var isArticleOfPage: Bool
 
   public init(
     title: String,
@@ -31,7 +39,10 @@ public struct Page: Hashable, Sendable {
     outline: [OutlineGroup] = [],
     sections: [Section] = [],
     links: [Link] = [],
-    topic: TopicInfo? = nil
+    topic: TopicInfo? = nil,
+    byline: String? = nil,
+    furnitureLinks: [Link] = [],
+    isArticleOfPage: Bool = false
   ) {
     self.title = title
     self.alsoCalled = alsoCalled
@@ -43,6 +54,9 @@ public struct Page: Hashable, Sendable {
     self.sections = sections
     self.links = links
     self.topic = topic
+    self.byline = byline
+    self.furnitureLinks = furnitureLinks
+    self.isArticleOfPage = isArticleOfPage
   }
 
   /// The index of the section with this anchor id (`summary`, `cat_51`, a heading slug).

@@ -10,7 +10,7 @@ struct HTMLMarkupWalker {
   static let maximumDepth = 200
 
   private static let skipped: Set<String> = [
-    "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
+    "head", "script", "style", "noscript", "template", "svg", "iframe", "object",
     "embed", "canvas", "button", "input", "select", "textarea", "option", "nav", "footer",
     "aside", "form", "dialog", "map", "audio", "video", "source", "track", "link", "meta",
   ]
@@ -28,6 +28,24 @@ struct HTMLMarkupWalker {
   func blocks(of element: xmlNodePtr) -> [MarkupBlock] {
     var output: [MarkupBlock] = []
     appendBlocks(of: element, depth: 0, to: &output)
+    return output
+  }
+
+  /// The blocks of elements taken as blocks themselves (a reader view's article: a `div`,
+  /// paragraphs beside it, a table), in the order given.
+  func blocks(ofElements elements: [xmlNodePtr]) -> [MarkupBlock] {
+    var output: [MarkupBlock] = []
+    for element in elements where !isSkipped(element) {
+      let name = element.name
+      if Self.blockElements.contains(name) || containsBlock(element) {
+        appendBlock(element, name: name, depth: 1, to: &output)
+      } else {
+        let content = inlineContent(of: element, style: [], depth: 1)
+        if content.contains(where: { !$0.isBlank }) {
+          output.append(Self.paragraphOrImage(content))
+        }
+      }
+    }
     return output
   }
 
@@ -167,6 +185,10 @@ struct HTMLMarkupWalker {
       case "br":
         output.append(.lineBreak)
         return
+      case "math":
+        // MathML: its symbols as text, one apart from the next.
+        output.append(.text(" " + Self.leafTexts(of: node).joined(separator: " ") + " ", style))
+        return
       case "img":
         let alt = node.attribute("alt") ?? ""
         if !alt.trimmingSpaces.isEmpty {
@@ -249,13 +271,38 @@ struct HTMLMarkupWalker {
     return .table(rows: rows, hasHeader: headerRow)
   }
 
-  private func isSkipped(_ element: xmlNodePtr) -> Bool {
+  /// The headings and the links of a page, found without writing its markup: enough to tell
+  /// a MedlinePlus topic page, and to list the links of a page whose article alone is read.
+  func headingsAndLinks(of root: xmlNodePtr) -> (
+    headings: [(level: Int, text: String)], links: [(text: String, url: String)]
+  ) {
+    var headings: [(Int, String)] = []
+    var links: [(String, String)] = []
+    // Depth first, in document order: a node is looked at when it comes off the stack.
+    var stack: [xmlNodePtr] = root.childNodes.reversed().filter { $0.isElement }
+    while let node = stack.popLast() {
+      guard !isSkipped(node) else { continue }
+      let name = node.name
+      if name.count == 2, name.hasPrefix("h"), let level = Int(String(name.dropFirst())),
+        (1...6).contains(level)
+      {
+        headings.append((level, Self.flatText(of: node).collapsingWhitespace.trimmingSpaces))
+      }
+      if name == "a", let href = node.attribute("href"), !Self.isPermalink(node) {
+        links.append((Self.flatText(of: node), href))
+      }
+      stack += node.childNodes.reversed().filter { $0.isElement }
+    }
+    return (headings, links)
+  }
+
+  func isSkipped(_ element: xmlNodePtr) -> Bool {
     let name = element.name
     if Self.skipped.contains(name) { return true }
     if element.attribute("hidden") != nil { return true }
     if element.attribute("aria-hidden")?.lowercased() == "true" { return true }
     if let style = element.attribute("style")?.lowercased().filter({ $0 != " " }),
-      style.contains("display:none") || style.contains("visibility:hidden")
+      ArticleSignals.containsAny(style, ["display:none", "visibility:hidden"])
     {
       return true
     }
@@ -311,10 +358,27 @@ struct HTMLMarkupWalker {
   /// Sphinx and similar generators end headings with a "¶" link to themselves.
   private static func isPermalink(_ element: xmlNodePtr) -> Bool {
     let classes = element.attribute("class")?.lowercased() ?? ""
-    if classes.contains("headerlink") || classes.contains("anchorjs") { return true }
+    if ArticleSignals.containsAny(classes, ["headerlink", "anchorjs"]) { return true }
     let text = flatText(of: element).trimmingSpaces
     return (text == "¶" || text == "#" || text == "§")
       && (element.attribute("href")?.hasPrefix("#") ?? false)
+  }
+
+  /// The texts of the leaves below a node, in order, gathered without recursion.
+  static func leafTexts(of node: xmlNodePtr) -> [String] {
+    var texts: [String] = []
+    var stack: [xmlNodePtr] = [node]
+    while let current = stack.popLast() {
+      if current.isText {
+        let text = current.textContent.trimmingSpaces
+        if !text.isEmpty { texts.append(text) }
+        continue
+      }
+      var children: [xmlNodePtr] = []
+      for child in current.childNodes { children.append(child) }
+      stack.append(contentsOf: children.reversed())
+    }
+    return texts
   }
 
   /// All text below a node, gathered without recursion.

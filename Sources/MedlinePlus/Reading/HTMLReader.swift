@@ -4,13 +4,13 @@ import CLibXML2
 /// any other page gets an outline from its headings. libxml2 parses (forgiving, no network);
 /// the charset comes from the HTTP header, else the byte-order mark or `<meta charset>`.
 enum HTMLReader {
-  static func read(_ bytes: [UInt8], origin: String?, contentType: String?) throws(ReadError)
-    -> Page
-  {
+  static func read(
+    _ bytes: [UInt8], origin: String?, contentType: String?, mode: ReadingMode = .article
+  ) throws(ReadError) -> Page {
     guard !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else {
       throw .empty
     }
-    let encoding = contentType.flatMap(charset(inContentType:))
+    let encoding = contentType.flatMap(charset(inContentType:)) ?? utf8IfValid(bytes)
     guard let document = HTMLDocument(bytes: bytes, url: origin, encoding: encoding),
       let root = document.root
     else { throw .empty }
@@ -18,19 +18,48 @@ enum HTMLReader {
     let baseURL = head.baseURL.map { URLResolver.resolve($0, against: origin) } ?? origin
     let walker = HTMLMarkupWalker()
     let body = child(named: "body", of: root) ?? root
-    let fullMarkup = walker.blocks(of: body)
     let description = head.description.map(PageAssembler.cleanText)
-    if TopicPageBuilder.looksLikeTopicPage(fullMarkup) {
+    // The headings and links first, without writing the markup: an article's reading does
+    // not need the whole page's.
+    let (headings, allLinks) = walker.headingsAndLinks(of: body)
+    if TopicPageBuilder.looksLikeTopicPage(headings: headings) {
+      let fullMarkup = walker.blocks(of: body)
       let metadata = PageMetadata(
         description: description, origin: head.canonicalURL ?? baseURL,
         language: head.language ?? "en", format: .html)
       return TopicPageBuilder.build(fullMarkup, metadata: metadata)
     }
-    let content = contentRoot(in: body, walker: walker, fullMarkup: fullMarkup)
+    let title = head.title.map(PageAssembler.cleanText)
     let metadata = PageMetadata(
-      title: head.title.map(PageAssembler.cleanText), description: description,
-      origin: baseURL, language: head.language, format: .html)
-    return OutlinePageBuilder.build(content, metadata: metadata)
+      title: title, description: description, origin: baseURL, language: head.language,
+      format: .html)
+    guard mode == .article else {
+      let content = contentRoot(in: body, walker: walker, fullMarkup: walker.blocks(of: body))
+      return OutlinePageBuilder.build(content, metadata: metadata)
+    }
+    let article = ArticleReading.read(
+      document: document, body: body, bytes: bytes, url: origin, encoding: encoding,
+      title: title, walker: walker)
+    var page = OutlinePageBuilder.build(article.markup, metadata: metadata)
+    page.byline = article.byline.map(PageAssembler.cleanText)
+    page.isArticleOfPage = true
+    page.furnitureLinks = furnitureLinks(allLinks, outside: page, baseURL: baseURL)
+    return page
+  }
+
+  /// The links of the whole page that the article does not have, each once.
+  private static func furnitureLinks(
+    _ all: [(text: String, url: String)], outside page: Page, baseURL: String?
+  ) -> [Link] {
+    let assembler = PageAssembler(baseURL: baseURL)
+    var seen = Set(page.links.compactMap(\.url))
+    var links: [Link] = []
+    for (text, href) in all {
+      guard let url = assembler.resolve(href), !seen.contains(url) else { continue }
+      seen.insert(url)
+      links.append(Link(title: PageAssembler.cleanText(text), url: url, kind: .inline))
+    }
+    return links
   }
 
   /// The markup of an HTML fragment such as a health topic's `full-summary`.
@@ -72,6 +101,15 @@ enum HTMLReader {
 
   static func child(named name: String, of node: xmlNodePtr) -> xmlNodePtr? {
     node.childNodes.first { $0.isElement && $0.name == name }
+  }
+
+  /// UTF-8 for bytes that are UTF-8 beyond doubt (valid, and with characters beyond ASCII),
+  /// whatever their `<meta charset>` says: a page saved again by a tool that re-encoded it
+  /// keeps its old declaration, and no legacy encoding gives valid UTF-8 by chance.
+  static func utf8IfValid(_ bytes: [UInt8]) -> String? {
+    guard bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) != nil
+    else { return nil }
+    return "UTF-8"
   }
 
   /// `text/html; charset=ISO-8859-1` → `ISO-8859-1`.

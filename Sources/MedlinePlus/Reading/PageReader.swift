@@ -17,8 +17,10 @@ public enum PageReader {
   ///   - name: a file name, used for Markdown vs. text when the content does not tell.
   ///   - origin: the page's URL when it was fetched; relative links are resolved against it.
   ///   - contentType: the HTTP `Content-Type`, with its charset.
+  ///   - mode: an HTML page's article only (the default), or the whole page.
   public static func read(
-    _ bytes: [UInt8], name: String? = nil, origin: String? = nil, contentType: String? = nil
+    _ bytes: [UInt8], name: String? = nil, origin: String? = nil, contentType: String? = nil,
+    mode: ReadingMode = .article
   ) throws(ReadError) -> Document {
     guard bytes.count <= maximumBytes else {
       throw .tooLarge(bytes: bytes.count, limit: maximumBytes)
@@ -28,7 +30,8 @@ public enum PageReader {
     case .healthTopicsXML:
       return try HealthTopicsXMLReader.read(bytes, origin: origin)
     case .html:
-      return .page(try HTMLReader.read(bytes, origin: origin, contentType: contentType))
+      return .page(
+        try HTMLReader.read(bytes, origin: origin, contentType: contentType, mode: mode))
     case .textDump:
       return .page(try TextDumpReader.read(SourceText.decode(bytes), origin: origin))
     case .markdown:

@@ -6,6 +6,15 @@
 /// sections and all that follows them (footer lists, "Page last updated").
 struct TopicPageBuilder {
   /// True when the markup has a title and an "On this page" menu of known groups.
+  /// The same test on a page's headings, found without writing its markup.
+  static func looksLikeTopicPage(headings: [(level: Int, text: String)]) -> Bool {
+    guard let title = headings.firstIndex(where: { $0.level == 1 }) else { return false }
+    let groups = headings[title...].filter {
+      $0.level == 3 && MedlinePlusCatalog.groups.contains($0.text)
+    }
+    return groups.count >= 3
+  }
+
   static func looksLikeTopicPage(_ blocks: [MarkupBlock]) -> Bool {
     var hasTitle = false
     var groupHeadings = 0

@@ -16,8 +16,10 @@ enum Corpus {
   }
 
   /// Reads a corpus file as a page (fails the test when it is a collection).
-  static func page(_ name: String, origin: String? = nil) throws -> Page {
-    switch try PageReader.read(bytes(name), name: name, origin: origin) {
+  static func page(_ name: String, origin: String? = nil, mode: ReadingMode = .article) throws
+    -> Page
+  {
+    switch try PageReader.read(bytes(name), name: name, origin: origin, mode: mode) {
     case .page(let page): return page
     case .collection: throw CorpusError.unexpectedCollection(name)
     }
