@@ -105,28 +105,25 @@ def main():
             references[name] = reference
     sources = {name: os.path.join(options.pages, name, "source.html") for name in references}
 
-    tools = {"medterm": lambda path: medterm_text(options.binary, path)}
-    tools.update(peers())
-    rows = {}
-    times = {}
-    for tool, extract in tools.items():
-        scores = {}
-        elapsed = []
-        for run in range(options.runs if tool == "medterm" else 1):
-            start = time.perf_counter()
-            texts = {name: extract(path) for name, path in sources.items()}
-            elapsed.append(time.perf_counter() - start)
-        for name, text in texts.items():
-            scores[name] = score(words(text), references[name])
-        rows[tool] = scores
-        times[tool] = statistics.median(elapsed)
-    full_times = []
+    # medterm's two readings take turns, run after run, so that a machine slowing down or
+    # speeding up weighs on both alike.
+    article_times, full_times = [], []
+    texts = {}
     for run in range(options.runs):
+        start = time.perf_counter()
+        texts = {name: medterm_text(options.binary, path) for name, path in sources.items()}
+        article_times.append(time.perf_counter() - start)
         start = time.perf_counter()
         for path in sources.values():
             medterm_text(options.binary, path, full=True)
         full_times.append(time.perf_counter() - start)
-    times["medterm --full"] = statistics.median(full_times)
+    rows = {"medterm": {name: score(words(text), references[name]) for name, text in texts.items()}}
+    times = {"medterm": statistics.median(article_times), "medterm --full": statistics.median(full_times)}
+    for tool, extract in peers().items():
+        start = time.perf_counter()
+        peer_texts = {name: extract(path) for name, path in sources.items()}
+        times[tool] = time.perf_counter() - start
+        rows[tool] = {name: score(words(text), references[name]) for name, text in peer_texts.items()}
 
     print(f"{len(references)} pages (expected article of 20 words or more)\n")
     print("| tool | precision | recall | F1 | time for all pages |")
@@ -135,8 +132,10 @@ def main():
         means = [statistics.mean(values) for values in zip(*scores.values())]
         print(f"| {tool} | {means[0]:.3f} | {means[1]:.3f} | {means[2]:.3f} | {times[tool]:.2f} s |")
     print(f"| medterm --full (whole page) | | | | {times['medterm --full']:.2f} s |")
-    ratio = times["medterm"] / times["medterm --full"]
-    print(f"\nreading the article takes {ratio:.2f}x the time of reading the whole page")
+    ratios = sorted(a / f for a, f in zip(article_times, full_times))
+    print(
+        f"\nreading the article takes {statistics.median(ratios):.2f}x the time of reading the"
+        f" whole page (runs: {', '.join(f'{r:.2f}' for r in ratios)})")
     worst = sorted((f1, name) for name, (_, _, f1) in rows["medterm"].items() if f1 < 0.9)
     if worst:
         print("\nmedterm's pages below 0.9:")

@@ -274,14 +274,16 @@ struct HTMLMarkupWalker {
   /// The headings and the links of a page, found without writing its markup: enough to tell
   /// a MedlinePlus topic page, and to list the links of a page whose article alone is read.
   func headingsAndLinks(of root: xmlNodePtr) -> (
-    headings: [(level: Int, text: String)], links: [(text: String, url: String)]
+    headings: [(level: Int, text: String)], links: [(text: String, url: String)], elements: Int
   ) {
+    var elements = 0
     var headings: [(Int, String)] = []
     var links: [(String, String)] = []
     // Depth first, in document order: a node is looked at when it comes off the stack.
     var stack: [xmlNodePtr] = root.childNodes.reversed().filter { $0.isElement }
     while let node = stack.popLast() {
       guard !isSkipped(node) else { continue }
+      elements += 1
       let name = node.name
       if name.count == 2, name.hasPrefix("h"), let level = Int(String(name.dropFirst())),
         (1...6).contains(level)
@@ -293,7 +295,7 @@ struct HTMLMarkupWalker {
       }
       stack += node.childNodes.reversed().filter { $0.isElement }
     }
-    return (headings, links)
+    return (headings, links, elements)
   }
 
   func isSkipped(_ element: xmlNodePtr) -> Bool {
@@ -381,13 +383,20 @@ struct HTMLMarkupWalker {
     return texts
   }
 
-  /// All text below a node, gathered without recursion.
-  static func flatText(of node: xmlNodePtr) -> String {
+  /// All text below a node, gathered without recursion; with a limit, no more than about
+  /// that many characters (the rest of the subtree is not visited).
+  static func flatText(of node: xmlNodePtr, limit: Int = .max) -> String {
     var text = ""
     var stack: [xmlNodePtr] = [node]
+    // A limited gather also stops after a few nodes per character asked for: ten thousand
+    // empty boxes nested around one word must not be walked for every box.
+    var budget = limit == .max ? Int.max : max(64, limit) * 4
     while let current = stack.popLast() {
+      budget -= 1
+      if budget < 0 { break }
       if current.isText {
         text += current.textContent
+        if text.utf8.count > limit { break }
         continue
       }
       if current.isElement {

@@ -21,7 +21,7 @@ enum HTMLReader {
     let description = head.description.map(PageAssembler.cleanText)
     // The headings and links first, without writing the markup: an article's reading does
     // not need the whole page's.
-    let (headings, allLinks) = walker.headingsAndLinks(of: body)
+    let (headings, allLinks, elements) = walker.headingsAndLinks(of: body)
     if TopicPageBuilder.looksLikeTopicPage(headings: headings) {
       let fullMarkup = walker.blocks(of: body)
       let metadata = PageMetadata(
@@ -33,7 +33,8 @@ enum HTMLReader {
     let metadata = PageMetadata(
       title: title, description: description, origin: baseURL, language: head.language,
       format: .html)
-    guard mode == .article else {
+    // Past the ceiling the page is read whole: telling its article costs more than reading.
+    guard mode == .article, elements <= ArticleExtractor.largestPage else {
       let content = contentRoot(in: body, walker: walker, fullMarkup: walker.blocks(of: body))
       return OutlinePageBuilder.build(content, metadata: metadata)
     }

@@ -32,6 +32,9 @@ struct ArticleExtractor {
 
   /// An article shorter than this is tried again with less trust.
   static let shortestArticle = 500
+  /// Pages with more elements than this are read whole, without looking for their article:
+  /// the stated ceiling on the work the reader view may add.
+  static let largestPage = 100_000
 
   private let title: String?
   private let trust: Trust
@@ -92,12 +95,15 @@ struct ArticleExtractor {
         continue
       }
       if byline == nil, isByline(current, classAndID: classAndID) {
-        byline = HTMLMarkupWalker.flatText(of: current).collapsingWhitespace.trimmingSpaces
+        byline =
+          HTMLMarkupWalker.flatText(of: current, limit: 400).collapsingWhitespace
+          .trimmingSpaces
         node = detachAndNext(current, within: body)
         continue
       }
       if !titleHeadingRemoved, name == "h1" || name == "h2", let title,
-        ArticleSignals.similarity(title, HTMLMarkupWalker.flatText(of: current)) > 0.75
+        ArticleSignals.similarity(title, HTMLMarkupWalker.flatText(of: current, limit: 1000))
+          > 0.75
       {
         titleHeadingRemoved = true
         node = detachAndNext(current, within: body)
@@ -185,7 +191,7 @@ struct ArticleExtractor {
       relation == "author" || ArticleSignals.containsAny(property, ["author"])
         || ArticleSignals.containsAny(classAndID, ArticleSignals.bylineWords)
     else { return false }
-    let length = HTMLMarkupWalker.flatText(of: node).trimmingSpaces.count
+    let length = HTMLMarkupWalker.flatText(of: node, limit: 400).trimmingSpaces.count
     return length > 0 && length < 100
   }
 
@@ -209,11 +215,15 @@ struct ArticleExtractor {
     return node.childNodes.allSatisfy { !$0.isText || $0.textContent.allSatisfy(\.isSpaceLike) }
   }
 
+  /// A block element somewhere below. The search gives up after a few hundred elements and
+  /// says yes: a box that big is no paragraph, and a page nested ten thousand deep must not
+  /// make every box search all that is below it.
   static func hasBlockChild(_ node: xmlNodePtr) -> Bool {
     var stack = node.elementChildren
     var seen = 0
-    while let child = stack.popLast(), seen < 10_000 {
+    while let child = stack.popLast() {
       seen += 1
+      if seen > 300 { return true }
       if ArticleSignals.blockNames.contains(child.name) { return true }
       stack += child.elementChildren
     }
@@ -429,7 +439,8 @@ struct ArticleExtractor {
       }
       guard sibling.name == "p" || paragraphLike.contains(sibling) else { continue }
       let counts = statistics[sibling]
-      let text = HTMLMarkupWalker.flatText(of: sibling).collapsingWhitespace.trimmingSpaces
+      let text = HTMLMarkupWalker.flatText(of: sibling, limit: 400).collapsingWhitespace
+        .trimmingSpaces
       if counts.text > 80 && counts.linkDensity < 0.25 {
         nodes.append(sibling)
       } else if counts.text > 0 && counts.text < 80 && counts.linkText == 0
@@ -465,7 +476,8 @@ struct ArticleExtractor {
       forEachElement(below: root) { element in
         let words = element.classAndID
         if !keep.contains(element), ArticleSignals.containsAny(words, ["share"]),
-          HTMLMarkupWalker.flatText(of: element).count < Self.shortestArticle
+          HTMLMarkupWalker.flatText(of: element, limit: Self.shortestArticle).count
+            < Self.shortestArticle
         {
           remove.append(element)
           return false
@@ -505,7 +517,7 @@ struct ArticleExtractor {
     {
       return false
     }
-    if Self.containsDataTable(element) { return false }
+    if own.dataTables > 0 { return false }
     let weight = classWeight(element)
     if weight < 0 { return true }
     guard own.commas < 10 else { return false }
@@ -517,8 +529,13 @@ struct ArticleExtractor {
     let headingDensity = own.text == 0 ? 0 : Double(own.headingText) / Double(own.text)
     let textDensity = own.text == 0 ? 0 : Double(own.textishText) / Double(own.text)
     let inFigure = hasAncestor(element, named: ["figure"])
-    let text = HTMLMarkupWalker.flatText(of: element).collapsingWhitespace.trimmingSpaces
-    if Self.isAdvertisingOrLoading(text) { return true }
+    // Only a short text can be nothing but "Advertisement" or "Loading…".
+    if own.text < 40,
+      Self.isAdvertisingOrLoading(
+        HTMLMarkupWalker.flatText(of: element, limit: 80).collapsingWhitespace.trimmingSpaces)
+    {
+      return true
+    }
     var furniture = false
     if !inFigure && images > 1 && Double(paragraphs) / Double(images) < 0.5 { furniture = true }
     if !isList && listItems > paragraphs { furniture = true }
@@ -564,18 +581,6 @@ struct ArticleExtractor {
     return nil
   }
 
-  private static func containsDataTable(_ node: xmlNodePtr) -> Bool {
-    var found = false
-    var stack = node.elementChildren
-    var seen = 0
-    while let child = stack.popLast(), !found, seen < 20_000 {
-      seen += 1
-      if child.name == "table" && isDataTable(child) { found = true }
-      stack += child.elementChildren
-    }
-    return found
-  }
-
   /// A table of data rather than of layout: it says so (a summary, a caption, header
   /// cells, column groups), or it is big enough, and holds no table of its own.
   static func isDataTable(_ table: xmlNodePtr) -> Bool {
@@ -590,7 +595,9 @@ struct ArticleExtractor {
       seen += 1
       switch child.name {
       case "caption":
-        if !child.elementChildren.isEmpty || !HTMLMarkupWalker.flatText(of: child).isEmpty {
+        if !child.elementChildren.isEmpty
+          || !HTMLMarkupWalker.flatText(of: child, limit: 1).isEmpty
+        {
           return true
         }
       case "col", "colgroup", "tfoot", "thead", "th": return true

@@ -18,6 +18,8 @@ struct ArticleStatistics {
     var listItems = 0
     var inputs = 0
     var embeds = 0
+    /// Tables of data below (a box that holds one is kept).
+    var dataTables = 0
     /// Text inside headings, lists, and text-holding elements below.
     var headingText = 0
     var listText = 0
@@ -74,6 +76,8 @@ struct ArticleStatistics {
       total.listItems += inner.listItems + (name == "li" ? 1 : 0)
       total.inputs += inner.inputs + (name == "input" ? 1 : 0)
       total.embeds += inner.embeds + (embedNames.contains(name) ? 1 : 0)
+      total.dataTables +=
+        inner.dataTables + (name == "table" && ArticleExtractor.isDataTable(child) ? 1 : 0)
       total.headingText += headingNames.contains(name) ? inner.text : inner.headingText
       total.listText += listNames.contains(name) ? inner.text : inner.listText
       total.textishText += textishNames.contains(name) ? inner.text : inner.textishText
