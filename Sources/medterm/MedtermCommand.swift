@@ -339,16 +339,27 @@ struct MedtermCommand: ParsableCommand {
       (prefixed ? "medterm: " : "") + SafeText.clean(message, keepNewlines: false) + "\n")
   }
 
+  /// A dump follows the screen's rule for characters: ASCII only under `--ascii` or without
+  /// a UTF-8 locale (transliterated, as the screen draws), except JSON and the tree, which
+  /// are data.
   private func render(_ document: Document, mode: DumpMode) -> String {
+    let ascii = asciiOnly || !Locale.isUTF8
+    let text = renderAsIs(document, mode: mode, glyphs: ascii ? .ascii : .unicode)
+    guard ascii, mode != .json, mode != .tree else { return text }
+    return Transliterator.ascii(text)
+  }
+
+  private func renderAsIs(_ document: Document, mode: DumpMode, glyphs: Glyphs) -> String {
     switch (document, mode) {
     case (.page(let page), .outline): PageOutlineDump.render(page)
-    case (.page(let page), .text): PlainTextRenderer.render(page, width: width)
+    case (.page(let page), .text): PlainTextRenderer.render(page, width: width, glyphs: glyphs)
     case (.page(let page), .links): PageLinksDump.render(page)
     case (.page(let page), .json): PageJSON.value(page).serialized() + "\n"
     case (.page(let page), .tree): PageTreeDump.render(page)
     case (.collection(let collection), .outline): PageOutlineDump.render(collection)
     case (.collection(let collection), .text):
-      collection.topics.map { PlainTextRenderer.render($0, width: width) }.joined(separator: "\n")
+      collection.topics.map { PlainTextRenderer.render($0, width: width, glyphs: glyphs) }
+        .joined(separator: "\n")
     case (.collection(let collection), .links):
       collection.topics.map(PageLinksDump.render).joined(separator: "\n")
     case (.collection(let collection), .json): PageJSON.value(collection).serialized() + "\n"

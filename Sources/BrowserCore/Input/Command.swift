@@ -12,6 +12,8 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
   case top
   case bottom
   case goToPercent = "go-to-percent"
+  case scrollRight = "scroll-right"
+  case scrollLeft = "scroll-left"
   case setMark = "set-mark"
   case goToMark = "go-to-mark"
 

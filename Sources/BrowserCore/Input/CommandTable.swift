@@ -38,6 +38,12 @@ public enum CommandTable {
       .goToPercent, [.character("%"), .character("p")], in: reading,
       "go to a percentage of the page", group: "Move"),
     CommandBinding(
+      .scrollRight, [.character(")")], in: reading,
+      "wide preformatted lines: show more of their right (as less -S does)", group: "Move"),
+    CommandBinding(
+      .scrollLeft, [.character("(")], in: reading, "wide preformatted lines: back to the left",
+      group: "Move"),
+    CommandBinding(
       .setMark, [.character("m")], in: reading, "mark this place with a letter", group: "Move"),
     CommandBinding(
       .goToMark, [.character("'")], in: reading,

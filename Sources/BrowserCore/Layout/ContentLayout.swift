@@ -11,6 +11,9 @@ public struct ContentLayout: Sendable {
   /// Where each link is drawn: lines and cell ranges, so the selection can be shown.
   public private(set) var linkRegions: [Int: [LinkRegion]] = [:]
   public let width: Int
+  /// The widest line that goes on past the pane (0 when every line fits): how far the view
+  /// can scroll sideways.
+  public private(set) var widestLine = 0
 
   /// What a layout shows besides the text: the screen shows everything; a plain-text dump
   /// of an article leaves out what only helps on screen.
@@ -54,7 +57,8 @@ public struct ContentLayout: Sendable {
     // Prefixes can outgrow a narrow pane (a list item's marker, quote bars many levels deep):
     // no line may be wider than the pane, or the screen would cut it where the reader
     // cannot see that it was cut, and the link regions would point past the edge.
-    lines = writer.lines.map { Self.clipped($0, to: self.width) }
+    lines = writer.lines.map { $0.isWide ? $0 : Self.clipped($0, to: self.width) }
+    widestLine = lines.lazy.filter(\.isWide).map(\.width).max() ?? 0
     findLinks()
   }
 
@@ -267,27 +271,20 @@ private struct Writer {
 
   /// A line of preformatted text keeps every space (code, aligned columns, a pager text's
   /// indentation); one longer than the pane is cut into pane-wide pieces, not re-wrapped.
+  /// A line of preformatted text as it is: one line however wide, never broken mid-word
+  /// (a wide one scrolls sideways on screen, and a dump keeps it whole).
   mutating func writePreformatted(_ line: String, indent: Int) {
     let pad = String(repeating: " ", count: indent)
-    let room = max(1, width - indent)
-    var piece = ""
-    var used = 0
-    var emitted = false
-    let shown = glyphs.isASCII ? Transliterator.ascii(line) : line
-    for character in PagerSanitizer.expandingTabs(shown) {
-      let cells = DisplayWidth.of(character)
-      if used + cells > room && used > 0 {
-        emit([StyledSpan(pad), StyledSpan(piece, .code)])
-        emitted = true
-        piece = ""
-        used = 0
-      }
-      piece.append(character)
-      used += cells
-    }
-    if !piece.isEmpty || !emitted {
+    let shown = PagerSanitizer.expandingTabs(glyphs.isASCII ? Transliterator.ascii(line) : line)
+    guard !shown.isEmpty else {
       // A blank line of code is kept as one: emit() folds runs of blank lines.
-      emit(piece.isEmpty ? [] : [StyledSpan(pad), StyledSpan(piece, .code)])
+      emit([])
+      return
+    }
+    let spans = [StyledSpan(pad), StyledSpan(shown, .code)]
+    emit(spans)
+    if indent + DisplayWidth.of(shown) > width, let last = lines.indices.last {
+      lines[last].isWide = true
     }
   }
 

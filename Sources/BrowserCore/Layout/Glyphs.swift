@@ -11,16 +11,19 @@ public struct Glyphs: Sendable, Hashable {
   public var middleDot: String
   public var selectionMarker: String
   public var arrow: String
+  /// Where a wide line goes on past the right edge, or began before the left one.
+  public var moreRight: String
+  public var moreLeft: String
   /// True when only ASCII may reach the terminal: text is transliterated too.
   public var isASCII: Bool
 
   public static let unicode = Glyphs(
     bullet: "•", nestedBullet: "◦", ellipsis: "…", verticalBar: "│", horizontalBar: "─",
     cross: "┼", quoteBar: "▎", middleDot: "·", selectionMarker: "▸", arrow: "→",
-    isASCII: false)
+    moreRight: "›", moreLeft: "‹", isASCII: false)
 
   public static let ascii = Glyphs(
     bullet: "*", nestedBullet: "-", ellipsis: "...", verticalBar: "|", horizontalBar: "-",
     cross: "+", quoteBar: "|", middleDot: "-", selectionMarker: ">", arrow: "->",
-    isASCII: true)
+    moreRight: ">", moreLeft: "<", isASCII: true)
 }

@@ -20,6 +20,9 @@ public struct StyledLine: Hashable, Sendable {
   /// True when the line goes on with the text of the line above, wrapped at a space: a
   /// search finds a phrase across that break.
   public var joinsPrevious = false
+  /// A preformatted line wider than the pane: never wrapped (code and specifications keep
+  /// their columns), shown from the view's horizontal offset and cut at the edge.
+  public var isWide = false
 
   public init(_ spans: [StyledSpan] = [], section: Int) {
     self.spans = spans

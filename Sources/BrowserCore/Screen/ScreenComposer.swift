@@ -135,6 +135,13 @@ public enum ScreenComposer {
       let index = state.top + row
       guard lines.indices.contains(index) else { break }
       let y = geometry.bodyTop + row
+      if lines[index].isWide {
+        drawWide(lines[index], state: state, y: y, on: &screen)
+        drawMatches(
+          matchesByLine[index] ?? [], current: current, shift: state.left, y: y, state: state,
+          on: &screen)
+        continue
+      }
       var x = geometry.contentX
       for span in lines[index].spans {
         x = screen.write(span.text, x: x, y: y, role: span.role, limit: limit)
@@ -158,6 +165,50 @@ public enum ScreenComposer {
         let role: StyleRole = match == current ? .linkSelected : .match
         screen.restyle(y: y, from: from, to: min(limit, from + next.width), role: role)
       }
+    }
+  }
+
+  /// A wide preformatted line from the view's offset, cut at the pane's edge, with a marker
+  /// where it goes on (right) or began (left).
+  private static func drawWide(
+    _ line: StyledLine, state: BrowserState, y: Int, on screen: inout ScreenBuffer
+  ) {
+    let geometry = state.geometry
+    let start = geometry.contentX
+    let limit = start + geometry.contentWidth
+    var skipped = 0
+    var x = start
+    for span in line.spans {
+      var text = ""
+      for character in span.text {
+        let cells = DisplayWidth.of(character)
+        if skipped < state.left {
+          skipped += cells
+          // A wide character cut by the offset leaves a space.
+          if skipped > state.left { text.append(" ") }
+          continue
+        }
+        text.append(character)
+      }
+      x = screen.write(text, x: x, y: y, role: span.role, limit: limit)
+    }
+    if state.left > 0 { screen.write(state.glyphs.moreLeft, x: start, y: y, role: .dim) }
+    if line.width - state.left > geometry.contentWidth {
+      screen.write(state.glyphs.moreRight, x: limit - 1, y: y, role: .dim)
+    }
+  }
+
+  private static func drawMatches(
+    _ matches: [SearchState.Match], current: SearchState.Match?, shift: Int, y: Int,
+    state: BrowserState, on screen: inout ScreenBuffer
+  ) {
+    let start = state.geometry.contentX
+    let limit = start + state.geometry.contentWidth
+    for match in matches {
+      let from = max(start, start + match.start - shift)
+      let to = min(limit, start + match.start - shift + match.width)
+      guard from < to else { continue }
+      screen.restyle(y: y, from: from, to: to, role: match == current ? .linkSelected : .match)
     }
   }
 

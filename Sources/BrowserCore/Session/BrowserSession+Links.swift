@@ -28,6 +28,12 @@ extension BrowserSession {
       showCard(Target(url: "", link: link, number: index + 1, page: page, mode: mode), error: nil)
       return
     }
+    if let origin = page.origin, url == origin || url == origin + "#" {
+      // `href=""` (or the page's own address): this page, from its top.
+      view.update { _ = $0.apply(.top) }
+      view.say("that link is this page")
+      return
+    }
     if let fragment = Self.fragmentOnThisPage(url, origin: page.origin) {
       guard let section = page.sections.firstIndex(where: { $0.id == fragment }) else {
         view.say("no section #\(fragment) on this page")

@@ -404,7 +404,7 @@ public final class BrowserSession {
   /// body rows instead of repainting them.
   static func scrollHint(from old: BrowserState, to new: BrowserState) -> ScrollHint? {
     guard old.page == new.page, old.geometry == new.geometry, old.layout.width == new.layout.width,
-      !new.overlayOpen, !old.overlayOpen
+      old.left == new.left, !new.overlayOpen, !old.overlayOpen
     else { return nil }
     let lines = new.top - old.top
     let height = new.geometry.bodyHeight

@@ -17,6 +17,8 @@ public struct BrowserState: Sendable {
   public private(set) var focus: Focus = .content
   /// The first content line on screen.
   public private(set) var top = 0
+  /// How many cells of wide preformatted lines are scrolled out to the left.
+  public private(set) var left = 0
   /// The section being read (scroll-spy), highlighted in the sidebar.
   public private(set) var currentSection = 0
   /// The selected sidebar row (always a selectable one), or nil when nothing can be selected.
@@ -51,8 +53,11 @@ public struct BrowserState: Sendable {
     self.sidebarWidth = sidebarWidth
     text = nil
     sidebar = SidebarModel(page: page)
+    // A menu of one entry says nothing the header does not: the page gets the width, and
+    // `s` still shows the sidebar.
+    sidebarWanted = sidebar.selectableRows.count > 1
     geometry = ScreenGeometry(
-      width: width, height: height, sidebarWanted: true,
+      width: width, height: height, sidebarWanted: sidebarWanted,
       preferredSidebarWidth: sidebar.preferredWidth, fixedSidebarWidth: sidebarWidth)
     layout = ContentLayout(page: page, width: geometry.contentWidth, glyphs: glyphs)
     selectedRow = sidebar.selectableRows.first
@@ -128,6 +133,8 @@ public struct BrowserState: Sendable {
       return focus == .sidebar
         ? moveSelection(by: -geometry.sidebarListHeight)
         : scroll(by: -max(1, geometry.bodyHeight - 1))
+    case .scrollRight, .scrollLeft:
+      return scrollSideways(by: (command == .scrollRight ? 1 : -1) * max(4, layout.width / 2))
     case .halfPageDown: return scroll(by: max(1, geometry.bodyHeight / 2))
     case .halfPageUp: return scroll(by: -max(1, geometry.bodyHeight / 2))
     case .top:
@@ -213,6 +220,20 @@ public struct BrowserState: Sendable {
     default:
       return .bell
     }
+  }
+
+  /// The furthest the wide lines can be scrolled sideways.
+  public var maximumLeft: Int { max(0, layout.widestLine - layout.width) }
+
+  private mutating func scrollSideways(by cells: Int) -> Effect {
+    guard layout.widestLine > layout.width else {
+      message = "no line here is wider than the screen"
+      return .bell
+    }
+    let target = min(max(0, left + cells), maximumLeft)
+    guard target != left else { return .bell }
+    left = target
+    return .none
   }
 
   /// Shows a message on the status line until the next key.
@@ -328,6 +349,7 @@ public struct BrowserState: Sendable {
     }
     top = min(top, max(maximumTop, sectionStartOrZero(currentSection)))
     top = max(0, top)
+    left = min(left, maximumLeft)
     revealSelection()
   }
 
@@ -544,11 +566,23 @@ public struct BrowserState: Sendable {
       overlayOpen = false
       focus = .content
     }
-    let line = search.matches[index].line
+    let match = search.matches[index]
+    let line = match.line
     if line < top || line > bottom {
       top = min(line, max(maximumTop, line))
       currentSection = sectionBeingRead()
       followScrollSpy()
+    }
+    // A match far along a wide line: the line scrolls sideways to show it.
+    if layout.lines[line].isWide {
+      if match.start < left || match.start + match.width > left + layout.width {
+        left = min(maximumLeft, max(0, match.start - layout.width / 3))
+      }
+    } else if left > 0
+      && !layout.lines[top..<min(layout.lines.count, top + geometry.bodyHeight)]
+        .contains(where: \.isWide)
+    {
+      left = 0
     }
     let position = "match \(index + 1) of \(search.matches.count)"
     message =

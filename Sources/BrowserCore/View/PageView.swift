@@ -111,7 +111,8 @@ public final class PageView: View {
   private static let ownCommands: Set<Command> = [
     .lineDown, .lineUp, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom,
     .nextSection, .previousSection, .toggleFocus, .activate, .toggleSidebar, .nextLink,
-    .previousLink, .openLink, .listLinks, .copyLink, .nextMatch, .previousMatch,
+    .previousLink, .openLink, .listLinks, .copyLink, .nextMatch, .previousMatch, .scrollRight,
+    .scrollLeft,
   ]
 
   /// `R`: the whole page instead of its article, or the article again, at the same section

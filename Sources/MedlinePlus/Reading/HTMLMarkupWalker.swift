@@ -76,6 +76,12 @@ struct HTMLMarkupWalker {
         output.append(.anchor(anchor))
         continue
       }
+      if let level = Self.headingLevel(child) {
+        flush()
+        let content = inlineContent(of: child, style: [], depth: depth + 1)
+        output.append(.heading(level: level, content, anchor: child.attribute("id")))
+        continue
+      }
       // A link wrapped around blocks (a "card") stays one link; other inline elements
       // that hold blocks are read as containers.
       guard Self.blockElements.contains(name) || (name != "a" && containsBlock(child)) else {
@@ -125,13 +131,13 @@ struct HTMLMarkupWalker {
       }
       if !items.isEmpty { output.append(.list(ordered: name == "ol", items: items)) }
     case "dl":
+      // Terms in bold, each followed by its definition as plain text: a list of definitions,
+      // not quotations.
       for child in element.childNodes where child.isElement && !isSkipped(child) {
         if child.name == "dt" {
           output.append(.paragraph(inlineContent(of: child, style: .bold, depth: depth)))
         } else {
-          var inner: [MarkupBlock] = []
-          appendBlocks(of: child, depth: depth, to: &inner)
-          if !inner.isEmpty { output.append(.quote(inner)) }
+          appendBlocks(of: child, depth: depth, to: &output)
         }
       }
     case "table":
@@ -190,10 +196,8 @@ struct HTMLMarkupWalker {
         output.append(.text(" " + Self.leafTexts(of: node).joined(separator: " ") + " ", style))
         return
       case "img":
-        let alt = node.attribute("alt") ?? ""
-        if !alt.trimmingSpaces.isEmpty {
-          output.append(.image(alt: alt, url: node.attribute("src")))
-        }
+        // Without alt text an image shows nothing, but a link around it still needs a label.
+        output.append(.image(alt: node.attribute("alt") ?? "", url: node.attribute("src")))
         return
       case "a":
         if Self.isPermalink(node) { return }
@@ -339,6 +343,22 @@ struct HTMLMarkupWalker {
     return .paragraph(inlines)
   }
 
+  /// The level of an element that is a heading without being `h1`–`h6`: `role="heading"`
+  /// (level from `aria-level`, else 2), or a class of its own named `h1`–`h6`.
+  static func headingLevel(_ element: xmlNodePtr) -> Int? {
+    let name = element.name
+    guard !(name.count == 2 && name.hasPrefix("h")), name != "a" else { return nil }
+    if element.attribute("role")?.lowercased() == "heading" {
+      let level = element.attribute("aria-level").flatMap { Int($0.trimmingSpaces) } ?? 2
+      return min(6, max(1, level))
+    }
+    guard let classes = element.attribute("class")?.lowercased() else { return nil }
+    for word in classes.split(separator: " ") where word.count == 2 && word.hasPrefix("h") {
+      if let level = Int(String(word.dropFirst())), (1...6).contains(level) { return level }
+    }
+    return nil
+  }
+
   /// `<a name="cat_51"></a>`: a place to jump to, with no text of its own.
   private static func namedAnchor(_ element: xmlNodePtr) -> String? {
     guard element.attribute("href") == nil, let name = element.attribute("name"),
@@ -413,9 +433,12 @@ struct HTMLMarkupWalker {
 }
 
 extension MarkupInline {
-  /// True for white space only.
+  /// True for white space only, or an image with no alt text (nothing to show).
   var isBlank: Bool {
-    if case .text(let text, _) = self { return text.allSatisfy(\.isSpaceLike) }
-    return false
+    switch self {
+    case .text(let text, _): text.allSatisfy(\.isSpaceLike)
+    case .image(let alt, _): alt.allSatisfy(\.isSpaceLike)
+    default: false
+    }
   }
 }

@@ -5,6 +5,11 @@ enum MarkupInline: Hashable, Sendable {
   case image(alt: String, url: String?)
   case lineBreak
 
+  var isImage: Bool {
+    if case .image = self { return true }
+    return false
+  }
+
   /// The visible text, images as their alt text.
   var plainText: String {
     switch self {

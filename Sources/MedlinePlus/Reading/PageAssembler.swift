@@ -91,11 +91,32 @@ struct PageAssembler {
           appendRuns(content, link: link, to: &output)
           continue
         }
-        let title = Self.cleanText(content.plainText)
-        let index = add(Link(title: title, url: resolve(url), kind: .inline))
-        appendRuns(content, link: index, to: &output)
+        let resolved = resolve(url)
+        var title = Self.cleanText(content.plainText)
+        let index: Int
+        if title.isEmpty && content.contains(where: \.isImage) {
+          // An image link whose image has no alt text still needs something to select and
+          // a number: the file it names, else its host.
+          title = Self.label(forLink: resolved)
+          index = add(Link(title: title, url: resolved, kind: .inline))
+          output.append(TextRun("[\(title)]", link: index))
+        } else {
+          index = add(Link(title: title, url: resolved, kind: .inline))
+          appendRuns(content, link: index, to: &output)
+        }
       }
     }
+  }
+
+  /// What to call a link that shows nothing: the last segment of its path, else its host,
+  /// else "link".
+  static func label(forLink url: String?) -> String {
+    guard let url, !url.isEmpty else { return "link" }
+    let path = url.split(whereSeparator: { $0 == "?" || $0 == "#" }).first.map(String.init) ?? url
+    let afterScheme = path.firstRange(of: "://").map { String(path[$0.upperBound...]) } ?? path
+    let segments = afterScheme.split(separator: "/")
+    if segments.count > 1, let last = segments.last { return cleanText(String(last)) }
+    return segments.first.map { cleanText(String($0)) } ?? "link"
   }
 
   /// Folds white space inside and between runs, trims the ends, merges equal neighbours.
