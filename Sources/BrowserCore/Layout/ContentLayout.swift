@@ -449,6 +449,8 @@ private struct Writer {
     var output: [StyledSpan] = []
     var previousLink: Int? = nil
     for run in runs {
+      // An image's alt text is what the screen shows in its place; plain text has no image.
+      if !options.images && run.style.contains(.image) { continue }
       if options.linkNumbers, let link = run.link, link != previousLink {
         output.append(StyledSpan("[\(link + 1)]", .linkNumber, link: link))
       }

@@ -107,6 +107,7 @@ public enum PageJSON {
         if run.style.contains(.bold) { members.append(("bold", .bool(true))) }
         if run.style.contains(.italic) { members.append(("italic", .bool(true))) }
         if run.style.contains(.code) { members.append(("code", .bool(true))) }
+        if run.style.contains(.image) { members.append(("image", .bool(true))) }
         if let link = run.link { members.append(("link", .number(link + 1))) }
         return .object(members)
       })

@@ -7,6 +7,9 @@ public struct TextRun: Hashable, Sendable {
     public static let bold = Style(rawValue: 1)
     public static let italic = Style(rawValue: 2)
     public static let code = Style(rawValue: 4)
+    /// The text an image stands in for (its alt text, in brackets): the screen shows it,
+    /// a plain-text dump of the article leaves it out.
+    public static let image = Style(rawValue: 8)
   }
 
   public var text: String

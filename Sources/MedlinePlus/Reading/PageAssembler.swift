@@ -85,7 +85,7 @@ struct PageAssembler {
         output.append(TextRun("\n", link: link))
       case .image(let alt, _):
         let alt = Self.cleanText(alt)
-        if !alt.isEmpty { output.append(TextRun("[\(alt)]", link: link)) }
+        if !alt.isEmpty { output.append(TextRun("[\(alt)]", style: .image, link: link)) }
       case .link(let content, let url):
         guard link == nil else {
           appendRuns(content, link: link, to: &output)
