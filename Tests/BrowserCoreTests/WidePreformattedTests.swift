@@ -53,3 +53,32 @@ import Testing
     #expect(text.contains("specification is far wider than any eighty-column pane with a sidebar"))
   }
 }
+
+/// The sidebar never shows two entries alike: a title that comes again is numbered, and
+/// entries that would read the same once cut keep their ends too.
+@Suite struct SidebarLabelTests {
+  @Test func entriesNeverReadAlike() {
+    let state = BrowserState(page: Pages.mercurialWhole, width: 100, height: 40)
+    let labels = ScreenComposer.distinctLabels(state, width: state.geometry.sidebarWidth)
+    let entries = state.sidebar.rows.indices.filter { state.sidebar.rows[$0].kind != .group }
+    let shown = entries.compactMap { labels[$0] }
+    #expect(shown.contains("Setting up (2)"))
+    #expect(shown.contains("Setting up (3)"))
+    #expect(Set(shown).count == shown.count, "\(shown)")
+    // At a narrow sidebar, "Evolve: Shared Mutable History" twice still reads as two.
+    let narrow = ScreenComposer.distinctLabels(state, width: 20)
+    let evolve = entries.filter { state.sidebar.rows[$0].title == "Evolve: Shared Mutable History" }
+    #expect(evolve.count == 2)
+    #expect(Set(evolve.compactMap { narrow[$0] }).count == 2)
+  }
+
+  /// Markdown renderings put a space between a link and the comma after it; it goes.
+  @Test func aSpaceBeforePunctuationAfterALinkGoes() {
+    let page = Pages.page(Array("# T\n\nYour [blood glucose](https://a.b/g) , or sugar.\n".utf8))
+    let text = page.sections.flatMap(\.blocks).compactMap { block -> String? in
+      if case .paragraph(let runs) = block { return runs.plainText }
+      return nil
+    }.joined()
+    #expect(text == "Your blood glucose, or sugar.")
+  }
+}

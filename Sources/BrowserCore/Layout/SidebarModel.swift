@@ -16,6 +16,9 @@ public struct SidebarModel: Sendable, Hashable {
     public var title: String
     public var kind: RowKind
     public var depth: Int
+    /// 1 for the first entry with this title, 2 for the next one, and so on: the sidebar
+    /// numbers the later ones so that no two entries read alike.
+    public var occurrence = 1
 
     /// The section a selectable row goes to.
     public var section: Int? {
@@ -60,6 +63,12 @@ public struct SidebarModel: Sendable, Hashable {
         rows.append(
           Row(title: page.sections[section].title, kind: .entry(section: section), depth: 1))
       }
+    }
+    var seen: [String: Int] = [:]
+    for index in rows.indices where rows[index].kind != .group {
+      let count = seen[rows[index].title, default: 0] + 1
+      seen[rows[index].title] = count
+      rows[index].occurrence = count
     }
     self.rows = rows
   }

@@ -85,6 +85,7 @@ public enum ScreenComposer {
     screen.write(" " + state.sidebar.heading, x: x, y: labelRow, role: .dim, limit: x + width)
     let rows = state.sidebar.rows
     let listTop = labelRow + 1
+    let labels = distinctLabels(state, width: width)
     for offset in 0..<geometry.sidebarListHeight {
       let index = state.sidebarTop + offset
       guard rows.indices.contains(index) else { break }
@@ -112,16 +113,73 @@ public enum ScreenComposer {
       }
       let indent =
         row.kind == .group ? "" : String(repeating: " ", count: max(0, row.depth - 1) * 2 + 1)
-      let label = text(row.title, state.glyphs)
       let prefix = row.kind == .group ? " " : marker + indent
-      // One cell stays free before the border, so that no label runs into it.
-      let available = width - DisplayWidth.of(prefix) - 1
       if role == .sidebarSelected { screen.fill(y: y, from: x, to: x + width, role: role) }
       let end = screen.write(
         prefix, x: x, y: y, role: role == .sidebarGroup ? .sidebarGroup : role, limit: x + width)
-      screen.write(
-        truncated(label, to: available, state.glyphs), x: end, y: y, role: role, limit: x + width)
+      screen.write(labels[index] ?? "", x: end, y: y, role: role, limit: x + width)
     }
+  }
+
+  /// The labels of the rows on screen, fitted to the sidebar, no two entries alike: where two
+  /// would read the same once cut, both keep their ends too ("Setting…ailed"), and entries
+  /// with the same title are numbered ("Setting up (2)").
+  static func distinctLabels(_ state: BrowserState, width: Int) -> [Int: String] {
+    let rows = state.sidebar.rows
+    let visible = rows.indices.dropFirst(state.sidebarTop).prefix(state.geometry.sidebarListHeight)
+    var room: [Int: Int] = [:]
+    var labels: [Int: String] = [:]
+    for index in visible {
+      let row = rows[index]
+      let indent = row.kind == .group ? 1 : 1 + max(0, row.depth - 1) * 2 + 1
+      // One cell stays free before the border, so that no label runs into it.
+      room[index] = width - indent - 1
+      labels[index] = truncated(label(of: row, state.glyphs), to: room[index] ?? 0, state.glyphs)
+    }
+    // Entries that start alike for as far as the narrowest one shows, and are cut: the cut
+    // would make them read alike, so they keep their ends too.
+    let entries = visible.filter { rows[$0].kind != .group }
+    let shown = max(1, (entries.compactMap { room[$0] }.min() ?? 1) - 2)
+    var byStart: [String: [Int]] = [:]
+    for index in entries {
+      byStart[String(label(of: rows[index], state.glyphs).prefix(shown)), default: []].append(index)
+    }
+    for index in entries {
+      let title = label(of: rows[index], state.glyphs)
+      let cut = DisplayWidth.of(title) > room[index] ?? 0
+      let crowded = (byStart[String(title.prefix(shown))]?.count ?? 0) > 1
+      if cut && (crowded || rows[index].occurrence > 1) {
+        labels[index] = truncatedMiddle(title, to: room[index] ?? 0, state.glyphs)
+      }
+    }
+    return labels
+  }
+
+  /// A row's title, numbered when an earlier entry has the same one.
+  private static func label(of row: SidebarModel.Row, _ glyphs: Glyphs) -> String {
+    let title = text(row.title, glyphs)
+    return row.occurrence > 1 ? title + " (\(row.occurrence))" : title
+  }
+
+  /// Cuts text to a number of cells keeping both its start and its end.
+  static func truncatedMiddle(_ value: String, to cells: Int, _ glyphs: Glyphs) -> String {
+    guard DisplayWidth.of(value) > cells, cells > 4 else {
+      return truncated(value, to: cells, glyphs)
+    }
+    let room = cells - DisplayWidth.of(glyphs.ellipsis)
+    let tailRoom = room / 2
+    var tail: [Character] = []
+    var used = 0
+    for character in value.reversed() {
+      let width = DisplayWidth.of(character)
+      if used + width > tailRoom { break }
+      tail.append(character)
+      used += width
+    }
+    let head = truncated(value, to: room - used + DisplayWidth.of(glyphs.ellipsis), glyphs)
+    let headText =
+      head.hasSuffix(glyphs.ellipsis) ? String(head.dropLast(glyphs.ellipsis.count)) : head
+    return headText + glyphs.ellipsis + String(tail.reversed())
   }
 
   private static func drawContent(_ state: BrowserState, on screen: inout ScreenBuffer) {

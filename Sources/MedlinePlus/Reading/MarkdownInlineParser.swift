@@ -13,7 +13,20 @@ struct MarkdownInlineParser {
 
   static func parse(_ text: String) -> [MarkupInline] {
     var parser = MarkdownInlineParser(bytes: Array(text.utf8))
-    return parser.parseRange(0..<parser.bytes.count, style: [], depth: 0)
+    return closingUpPunctuation(parser.parseRange(0..<parser.bytes.count, style: [], depth: 0))
+  }
+
+  /// Markdown renderings of web pages write a space between a link and the comma after it
+  /// ("blood glucose](…) , or"): the space goes, as it was never on the page.
+  private static func closingUpPunctuation(_ inlines: [MarkupInline]) -> [MarkupInline] {
+    var output = inlines
+    for index in output.indices.dropFirst() {
+      guard case .link = output[index - 1], case .text(let text, let style) = output[index],
+        text.hasPrefix(" "), let mark = text.dropFirst().first, ",.;:".contains(mark)
+      else { continue }
+      output[index] = .text(String(text.dropFirst()), style)
+    }
+    return output
   }
 
   /// For each `[`, the index of its matching `]` (or -1), found in one pass with a stack so
