@@ -128,27 +128,32 @@ public enum ScreenComposer {
     let rows = state.sidebar.rows
     let visible = rows.indices.dropFirst(state.sidebarTop).prefix(state.geometry.sidebarListHeight)
     var room: [Int: Int] = [:]
+    var titles: [Int: String] = [:]
     var labels: [Int: String] = [:]
+    var cut: [Int] = []
     for index in visible {
       let row = rows[index]
       let indent = row.kind == .group ? 1 : 1 + max(0, row.depth - 1) * 2 + 1
       // One cell stays free before the border, so that no label runs into it.
-      room[index] = width - indent - 1
-      labels[index] = truncated(label(of: row, state.glyphs), to: room[index] ?? 0, state.glyphs)
+      let cells = width - indent - 1
+      let title = label(of: row, state.glyphs)
+      let shown = truncated(title, to: cells, state.glyphs)
+      room[index] = cells
+      titles[index] = title
+      labels[index] = shown
+      if row.kind != .group && shown != title { cut.append(index) }
     }
+    // Most screens cut nothing, or nothing that could read alike: done.
+    guard !cut.isEmpty else { return labels }
     // Entries that start alike for as far as the narrowest one shows, and are cut: the cut
     // would make them read alike, so they keep their ends too.
     let entries = visible.filter { rows[$0].kind != .group }
-    let shown = max(1, (entries.compactMap { room[$0] }.min() ?? 1) - 2)
-    var byStart: [String: [Int]] = [:]
-    for index in entries {
-      byStart[String(label(of: rows[index], state.glyphs).prefix(shown)), default: []].append(index)
-    }
-    for index in entries {
-      let title = label(of: rows[index], state.glyphs)
-      let cut = DisplayWidth.of(title) > room[index] ?? 0
-      let crowded = (byStart[String(title.prefix(shown))]?.count ?? 0) > 1
-      if cut && (crowded || rows[index].occurrence > 1) {
+    let shownCount = max(1, (entries.compactMap { room[$0] }.min() ?? 1) - 2)
+    var starts: [Substring: Int] = [:]
+    for index in entries { starts[(titles[index] ?? "").prefix(shownCount), default: 0] += 1 }
+    for index in cut {
+      let title = titles[index] ?? ""
+      if (starts[title.prefix(shownCount)] ?? 0) > 1 || rows[index].occurrence > 1 {
         labels[index] = truncatedMiddle(title, to: room[index] ?? 0, state.glyphs)
       }
     }
