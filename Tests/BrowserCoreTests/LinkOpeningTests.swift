@@ -74,7 +74,7 @@ import Testing
     broken.links[6].url = "#nowhere"
     let (stayed, _) = run(broken, keys: "7 Enter Enter", host: host)
     #expect(stayed.state.top == 0)
-    #expect(stayed.state.message == "no section #nowhere on this page")
+    #expect(stayed.state.message == "no place #nowhere on this page")
     #expect(host.requested.isEmpty)
   }
 

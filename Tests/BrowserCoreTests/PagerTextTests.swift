@@ -62,7 +62,7 @@ import Testing
           blocks: [
             .paragraph([TextRun("Read "), TextRun("the manual", link: 0), TextRun(" first.")]),
             .image(alt: "A diagram of the hip", url: "hip.png"),
-            .preformatted("$ hg log\n\tindented   by a tab\n\n\nafter two blank lines"),
+            .preformatted([TextRun("$ hg log\n\tindented   by a tab\n\n\nafter two blank lines")]),
             .table(Table(rows: [["Drug", "Dose"], ["Aspirin", "81 mg"]], hasHeader: true)),
           ])
       ],
@@ -157,7 +157,7 @@ import Testing
           .list(ordered: false, items: [[.paragraph([TextRun(hostile, link: 1)])]]),
           .table(Table(rows: [["H" + hostile, "x"], [hostile, "y"]], hasHeader: true)),
           .image(alt: "alt " + hostile, url: hostile),
-          .preformatted("pre\t" + hostile + "\nline"),
+          .preformatted([TextRun("pre\t" + hostile + "\nline")]),
           .quote([.paragraph([TextRun(hostile)])]),
           .attribution(hostile),
           .resources([1]),

@@ -160,7 +160,12 @@ private enum PageCheck {
       if !links.allSatisfy(page.links.indices.contains) {
         problems.append("a resource list links past the links")
       }
-    case .preformatted(let text), .attribution(let text):
+    case .preformatted(let runs):
+      texts.append(("text", runs.plainText.replacingOccurrences(of: "\t", with: " ")))
+      if !runs.compactMap(\.link).allSatisfy(page.links.indices.contains) {
+        problems.append("preformatted text links past the links")
+      }
+    case .attribution(let text):
       texts.append(("text", text))
     case .quote(let blocks):
       for block in blocks { check(block, page: page, texts: &texts, problems: &problems) }

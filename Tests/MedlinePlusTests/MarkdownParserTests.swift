@@ -85,7 +85,7 @@ import Testing
   }
 
   @Test func fencedCodeKeepsItsText() {
-    #expect(parse("```sh\n$ ls *.txt\n  x\n```") == [.preformatted("$ ls *.txt\n  x")])
+    #expect(parse("```sh\n$ ls *.txt\n  x\n```") == [.preformatted([.text("$ ls *.txt\n  x", [])])])
   }
 
   @Test func commentsAreDroppedAndQuotesKept() {

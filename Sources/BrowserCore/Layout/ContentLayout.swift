@@ -10,6 +10,8 @@ public struct ContentLayout: Sendable {
   public private(set) var linkLines: [Int?] = []
   /// Where each link is drawn: lines and cell ranges, so the selection can be shown.
   public private(set) var linkRegions: [Int: [LinkRegion]] = [:]
+  /// The line each of the page's places (`Page.places`) is shown on, by its name.
+  public private(set) var placeLines: [String: Int] = [:]
   public let width: Int
   /// The widest line that goes on past the pane (0 when every line fits): how far the view
   /// can scroll sideways.
@@ -54,6 +56,7 @@ public struct ContentLayout: Sendable {
       }
     }
     if writer.lines.isEmpty { writer.lines.append(StyledLine([], section: 0)) }
+    placeLines = writer.placeLines.mapValues { min($0, writer.lines.count - 1) }
     // Prefixes can outgrow a narrow pane (a list item's marker, quote bars many levels deep):
     // no line may be wider than the pane, or the screen would cut it where the reader
     // cannot see that it was cut, and the link regions would point past the edge.
@@ -164,12 +167,20 @@ private struct Writer {
   let options: ContentLayout.Options
   var section = 0
   var lines: [StyledLine] = []
+  /// The page's places by section, then by block: the names there and their line inside it.
+  let places: [Int: [Int: [(name: String, line: Int)]]]
+  var placeLines: [String: Int] = [:]
 
   init(page: Page, width: Int, glyphs: Glyphs, options: ContentLayout.Options) {
     self.page = page
     self.width = width
     self.glyphs = glyphs
     self.options = options
+    var places: [Int: [Int: [(name: String, line: Int)]]] = [:]
+    for (name, place) in page.places {
+      places[place.section, default: [:]][place.block, default: []].append((name, place.line))
+    }
+    self.places = places
   }
 
   /// Adds a line; never two blank lines in a row, never a blank line at the very top.
@@ -203,9 +214,15 @@ private struct Writer {
     let repeatsTitle = self.section == 0 && section.title == page.title
     if options.repeatedTitle || !repeatsTitle { wrapped([StyledSpan(section.title, .heading)]) }
     if let subtitle = section.subtitle { wrapped([StyledSpan(subtitle, .dim)]) }
-    for block in section.blocks {
+    let places = self.places[self.section] ?? [:]
+    for (index, block) in section.blocks.enumerated() {
+      let start = lines.count
       write(block, indent: 0)
+      // The block's first line is the one after the blank line that sets it apart.
+      let first = lines.indices.contains(start) && lines[start].isBlank ? start + 1 : start
+      for (name, line) in places[index] ?? [] { placeLines[name] = first + line }
     }
+    for (name, _) in places[section.blocks.count] ?? [] { placeLines[name] = lines.count }
   }
 
   /// Indentation stops growing at half the pane, so that text nested a hundred levels deep
@@ -243,11 +260,9 @@ private struct Writer {
       for index in indices where index < page.links.count {
         writeCard(page.links[index], index: index, indent: indent)
       }
-    case .preformatted(let text):
+    case .preformatted(let runs):
       blank()
-      for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        writePreformatted(String(line), indent: indent)
-      }
+      for line in runs.lines { writePreformatted(line, indent: indent) }
     case .quote(let blocks):
       blank()
       // Past half the pane another bar would only push the text out of sight: deeper quotes
@@ -269,21 +284,32 @@ private struct Writer {
     }
   }
 
-  /// A line of preformatted text keeps every space (code, aligned columns, a pager text's
-  /// indentation); one longer than the pane is cut into pane-wide pieces, not re-wrapped.
-  /// A line of preformatted text as it is: one line however wide, never broken mid-word
-  /// (a wide one scrolls sideways on screen, and a dump keeps it whole).
-  mutating func writePreformatted(_ line: String, indent: Int) {
-    let pad = String(repeating: " ", count: indent)
-    let shown = PagerSanitizer.expandingTabs(glyphs.isASCII ? Transliterator.ascii(line) : line)
-    guard !shown.isEmpty else {
+  /// A line of preformatted text as it is: every space kept, tabs to the next stop, never
+  /// broken mid-word however wide (a wide one scrolls sideways on screen, and a dump keeps it
+  /// whole). Its links are links, numbered like any other.
+  mutating func writePreformatted(_ runs: [TextRun], indent: Int) {
+    var spans = [StyledSpan(String(repeating: " ", count: indent))]
+    var column = 0
+    var previousLink: Int? = nil
+    for run in runs {
+      if !options.images && run.style.contains(.image) { continue }
+      if options.linkNumbers, let link = run.link, link != previousLink {
+        let number = "[\(link + 1)]"
+        spans.append(StyledSpan(number, .linkNumber, link: link))
+        column += number.count
+      }
+      previousLink = run.link
+      let text = glyphs.isASCII ? Transliterator.ascii(run.text) : run.text
+      let shown = PagerSanitizer.expandingTabs(text, column: &column)
+      spans.append(StyledSpan(shown, run.link == nil ? .code : .link, link: run.link))
+    }
+    guard column > 0 else {
       // A blank line of code is kept as one: emit() folds runs of blank lines.
       emit([])
       return
     }
-    let spans = [StyledSpan(pad), StyledSpan(shown, .code)]
     emit(spans)
-    if indent + DisplayWidth.of(shown) > width, let last = lines.indices.last {
+    if indent + column > width, let last = lines.indices.last {
       lines[last].isWide = true
     }
   }

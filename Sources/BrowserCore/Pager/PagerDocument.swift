@@ -65,9 +65,9 @@ public enum PagerDocument {
       pending = []
     }
     for block in blocks {
-      if case .preformatted(let text) = block {
+      if case .preformatted(let runs) = block {
         flush(&writer)
-        writePreformatted(text, into: &writer)
+        writePreformatted(marked(runs).plainText, into: &writer)
       } else {
         pending.append(footnoted(block, links: page.links, glyphs: writer.glyphs))
       }
@@ -116,7 +116,9 @@ public enum PagerDocument {
         resourceItem(links[$0], index: $0, glyphs: glyphs)
       }
       return items.isEmpty ? .paragraph([]) : .list(ordered: false, items: items)
-    case .table, .image, .preformatted, .attribution:
+    case .preformatted(let runs):
+      return .preformatted(marked(runs))
+    case .table, .image, .attribution:
       return block
     }
   }

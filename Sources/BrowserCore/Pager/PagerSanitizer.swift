@@ -60,9 +60,20 @@ enum PagerSanitizer {
       .table(Table(rows: table.rows.map { $0.map(text) }, hasHeader: table.hasHeader))
     case .image(let alt, let url): .image(alt: text(alt), url: url.map(text))
     case .resources(let links): .resources(links)
-    case .preformatted(let code): .preformatted(lines(expandingTabs(code)))
+    case .preformatted(let runs): .preformatted(preformatted(runs))
     case .quote(let blocks): .quote(blocks.map(self.block))
     case .attribution(let line): .attribution(text(line))
+    }
+  }
+
+  /// Preformatted runs cleaned with their line breaks kept and their tabs expanded where
+  /// they stand on the line (cleaning would turn a tab into one space).
+  private static func preformatted(_ runs: [TextRun]) -> [TextRun] {
+    var column = 0
+    return runs.map { run in
+      var run = run
+      run.text = lines(expandingTabs(run.text, column: &column))
+      return run
     }
   }
 
@@ -76,9 +87,22 @@ enum PagerSanitizer {
   /// would place them, so columns stay aligned after `SafeText` (which turns a tab into one
   /// space).
   static func expandingTabs(_ text: String) -> String {
-    guard text.contains("\t") else { return text }
-    var output = ""
     var column = 0
+    return expandingTabs(text, column: &column)
+  }
+
+  /// As `expandingTabs(_:)`, for text that starts at `column` of its line (a run after
+  /// others); `column` is left where the text ends.
+  static func expandingTabs(_ text: String, column: inout Int) -> String {
+    guard text.contains("\t") else {
+      if let lastBreak = text.lastIndex(of: "\n") {
+        column = DisplayWidth.of(text[text.index(after: lastBreak)...])
+      } else {
+        column += DisplayWidth.of(text)
+      }
+      return text
+    }
+    var output = ""
     for character in text {
       switch character {
       case "\t":

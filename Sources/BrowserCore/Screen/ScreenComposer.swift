@@ -200,6 +200,13 @@ public enum ScreenComposer {
       let y = geometry.bodyTop + row
       if lines[index].isWide {
         drawWide(lines[index], state: state, y: y, on: &screen)
+        if let link = state.visibleSelectedLink {
+          for region in state.layout.linkRegions[link] ?? [] where region.line == index {
+            let from = max(geometry.contentX, geometry.contentX + region.start - state.left)
+            let to = min(limit, geometry.contentX + region.end - state.left)
+            if from < to { screen.restyle(y: y, from: from, to: to, role: .linkSelected) }
+          }
+        }
         drawMatches(
           matchesByLine[index] ?? [], current: current, shift: state.left, y: y, state: state,
           on: &screen)

@@ -35,12 +35,17 @@ extension BrowserSession {
       return
     }
     if let fragment = Self.fragmentOnThisPage(url, origin: page.origin) {
-      guard let section = page.sections.firstIndex(where: { $0.id == fragment }) else {
-        view.say("no section #\(fragment) on this page")
-        bellPending = true
+      if let section = page.sections.firstIndex(where: { $0.id == fragment }) {
+        view.update { $0.show(section: section) }
         return
       }
-      view.update { $0.show(section: section) }
+      var found = false
+      view.update { found = $0.show(place: fragment) }
+      if !found {
+        let whole = page.isArticleOfPage ? " of the article (R shows the whole page)" : ""
+        view.say("no place #\(fragment) on this page\(whole)")
+        bellPending = true
+      }
       return
     }
     let scheme = URLResolver.scheme(of: url)

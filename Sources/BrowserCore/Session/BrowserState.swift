@@ -292,12 +292,23 @@ public struct BrowserState: Sendable {
     return .none
   }
 
-  /// Selects a link and scrolls just enough to show it.
   /// Shows a section from its heading, as Enter in the sidebar does (a link to `#anchor`).
   public mutating func show(section: Int) {
     go(toSection: section)
   }
 
+  /// Shows a place inside a section (a link to `#ref-1` where no section starts) on the top
+  /// line; false when the page has no such place.
+  public mutating func show(place name: String) -> Bool {
+    guard let line = layout.placeLines[name] else { return false }
+    top = line
+    left = 0
+    currentSection = sectionBeingRead()
+    followScrollSpy()
+    return true
+  }
+
+  /// Selects a link and scrolls just enough to show it (sideways too, on a wide line).
   public mutating func select(_ link: Int) {
     guard page.links.indices.contains(link), let line = layout.linkLines[link] else { return }
     selectedLink = link
@@ -308,6 +319,11 @@ public struct BrowserState: Sendable {
       top = min(line - geometry.bodyHeight + 3, max(maximumTop, line))
     }
     top = max(0, top)
+    if layout.lines[line].isWide, let region = layout.linkRegions[link]?.first {
+      if region.start < left || region.end > left + layout.width {
+        left = min(maximumLeft, max(0, region.start - layout.width / 3))
+      }
+    }
     currentSection = sectionBeingRead()
     followScrollSpy()
   }

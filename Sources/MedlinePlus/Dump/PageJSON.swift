@@ -91,8 +91,11 @@ public enum PageJSON {
       .object([("type", .string("image")), ("alt", .string(alt)), ("url", .optional(url))])
     case .resources(let indices):
       .object([("type", .string("resources")), ("links", .array(indices.map { .number($0 + 1) }))])
-    case .preformatted(let text):
-      .object([("type", .string("preformatted")), ("text", .string(text))])
+    case .preformatted(let runs):
+      // Runs only where there are links: the text alone says the rest.
+      .object(
+        [("type", .string("preformatted")), ("text", .string(runs.plainText))]
+          + (runs.contains { $0.link != nil } ? [("runs", self.runs(runs))] : []))
     case .quote(let blocks):
       .object([("type", .string("quote")), ("blocks", .array(blocks.map(self.block)))])
     case .attribution(let text):

@@ -53,7 +53,9 @@ public enum PageMarkdown {
       return ["![" + inline(alt) + "](" + (url ?? "") + ")"]
     case .resources(let indices):
       return indices.filter { links.indices.contains($0) }.map { resource(links[$0]) }
-    case .preformatted(let text):
+    case .preformatted(let runs):
+      // A fenced block cannot hold links: its text as it is.
+      let text = runs.plainText
       let fence = text.contains("```") ? "~~~~" : "```"
       return [fence]
         + text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

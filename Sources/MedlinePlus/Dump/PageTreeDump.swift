@@ -34,6 +34,13 @@ public enum PageTreeDump {
       out.append(header)
       for block in section.blocks { appendBlock(block, page: page, indent: "    ", to: &out) }
     }
+    if !page.places.isEmpty {
+      out.append("  places: \(page.places.count)")
+      for (name, place) in page.places.sorted(by: { $0.key < $1.key }) {
+        let line = place.line > 0 ? " line \(place.line)" : ""
+        out.append("    #\(name) → §\(place.section) block \(place.block)\(line)")
+      }
+    }
     out.append("  links: \(page.links.count)")
     for (index, link) in page.links.enumerated() {
       out.append("    [\(index + 1)] \(describe(link))")
@@ -113,11 +120,9 @@ public enum PageTreeDump {
       out.append(indent + "image \(quoted(alt))" + (url.map { " \($0)" } ?? ""))
     case .resources(let indices):
       out.append(indent + "resources " + indices.map { "[\($0 + 1)]" }.joined(separator: " "))
-    case .preformatted(let text):
+    case .preformatted(let runs):
       out.append(indent + "pre")
-      for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        out.append(indent + "  " + line)
-      }
+      for line in runs.lines { out.append(indent + "  " + preformattedText(line)) }
     case .quote(let blocks):
       out.append(indent + "quote")
       for inner in blocks { appendBlock(inner, page: page, indent: indent + "  ", to: &out) }
@@ -135,6 +140,11 @@ public enum PageTreeDump {
       if let link = run.link { text = "[\(text)][\(link + 1)]" }
       return text
     }.joined()
+  }
+
+  /// A line of preformatted text as it is, its links marked as in paragraphs.
+  private static func preformattedText(_ runs: [TextRun]) -> String {
+    runs.map { run in run.link.map { "[\(run.text)][\($0 + 1)]" } ?? run.text }.joined()
   }
 
   private static func quoted(_ text: String) -> String { "\"\(text)\"" }

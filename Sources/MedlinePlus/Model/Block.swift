@@ -12,8 +12,9 @@ public indirect enum Block: Hashable, Sendable {
   case image(alt: String, url: String?)
   /// A section's list of resource links: indices into `Page.links`.
   case resources([Int])
-  /// Preformatted text (code, shell sessions), shown as is.
-  case preformatted(String)
+  /// Preformatted text (code, shell sessions, a specification), shown as is: its runs keep
+  /// every space and line break, and may be links like any other text.
+  case preformatted([TextRun])
   /// A quotation.
   case quote([Block])
   /// The summary's source line ("NIH: National Institute of …").

@@ -28,6 +28,9 @@ public struct Page: Hashable, Sendable {
   /// True when a reader view took the article out of a bigger page (reading it with
   /// `ReadingMode.full` gives the whole page).
   public var isArticleOfPage: Bool
+  /// Places a link of the page points at inside its sections (a section's own anchor is its
+  /// `id`), by the id or name the page gave them.
+  public var places: [String: PagePlace]
 
   public init(
     title: String,
@@ -42,7 +45,8 @@ public struct Page: Hashable, Sendable {
     topic: TopicInfo? = nil,
     byline: String? = nil,
     furnitureLinks: [Link] = [],
-    isArticleOfPage: Bool = false
+    isArticleOfPage: Bool = false,
+    places: [String: PagePlace] = [:]
   ) {
     self.title = title
     self.alsoCalled = alsoCalled
@@ -57,6 +61,7 @@ public struct Page: Hashable, Sendable {
     self.byline = byline
     self.furnitureLinks = furnitureLinks
     self.isArticleOfPage = isArticleOfPage
+    self.places = places
   }
 
   /// The index of the section with this anchor id (`summary`, `cat_51`, a heading slug).

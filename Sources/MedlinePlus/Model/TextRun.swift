@@ -27,4 +27,19 @@ public struct TextRun: Hashable, Sendable {
 extension Array where Element == TextRun {
   /// The runs' text without styles.
   public var plainText: String { map(\.text).joined() }
+
+  /// The runs cut at their line breaks: one array per line, a break itself in none.
+  public var lines: [[TextRun]] {
+    var lines: [[TextRun]] = [[]]
+    for run in self {
+      let pieces = run.text.split(separator: "\n", omittingEmptySubsequences: false)
+      for (number, piece) in pieces.enumerated() {
+        if number > 0 { lines.append([]) }
+        if !piece.isEmpty {
+          lines[lines.count - 1].append(TextRun(String(piece), style: run.style, link: run.link))
+        }
+      }
+    }
+    return lines
+  }
 }

@@ -9,6 +9,10 @@ import CLibXML2
 struct HTMLMarkupWalker {
   static let maximumDepth = 200
 
+  /// The ids and names the page's own links point at (`#ref-1`): an element with one is
+  /// written as an anchor, so that following the link finds it.
+  var targets: Set<String> = []
+
   private static let skipped: Set<String> = [
     "head", "script", "style", "noscript", "template", "svg", "iframe", "object",
     "embed", "canvas", "button", "input", "select", "textarea", "option", "nav", "footer",
@@ -55,6 +59,8 @@ struct HTMLMarkupWalker {
       guard !inlines.isEmpty else { return }
       if inlines.contains(where: { !$0.isBlank }) {
         output.append(Self.paragraphOrImage(inlines))
+      } else {
+        for case .anchor(let name) in inlines { output.append(.anchor(name)) }
       }
       inlines.removeAll()
     }
@@ -97,15 +103,21 @@ struct HTMLMarkupWalker {
   private func appendBlock(
     _ element: xmlNodePtr, name: String, depth: Int, to output: inout [MarkupBlock]
   ) {
+    if Self.headingElementLevel(element) == nil, let target = targetName(element) {
+      output.append(.anchor(target))
+    }
     switch name {
     case "h1", "h2", "h3", "h4", "h5", "h6":
       let level = Int(String(name.dropFirst())) ?? 2
       let content = inlineContent(of: element, style: [], depth: depth)
       let anchor = element.attribute("id") ?? Self.nestedAnchor(in: element)
-      output.append(.heading(level: level, content, anchor: anchor))
+      output.append(.heading(level: level, Self.withoutSelfLinks(content, anchor), anchor: anchor))
     case "p":
       let content = inlineContent(of: element, style: [], depth: depth)
-      guard content.contains(where: { !$0.isBlank }) else { return }
+      guard content.contains(where: { !$0.isBlank }) else {
+        for case .anchor(let name) in content { output.append(.anchor(name)) }
+        return
+      }
       let classes = element.attribute("class")?.lowercased() ?? ""
       if classes.split(separator: " ").contains("attribution") {
         output.append(.paragraph(content, role: .attribution))
@@ -147,7 +159,7 @@ struct HTMLMarkupWalker {
         appendBlocks(of: element, depth: depth, to: &output)
       }
     case "pre":
-      output.append(.preformatted(Self.flatText(of: element)))
+      appendPreformatted(element, depth: depth, to: &output)
     case "blockquote":
       var inner: [MarkupBlock] = []
       appendBlocks(of: element, depth: depth, to: &inner)
@@ -162,6 +174,54 @@ struct HTMLMarkupWalker {
       }
       appendBlocks(of: element, depth: depth, to: &output)
     }
+  }
+
+  /// Preformatted text with its links. A heading inside it (an IETF document's
+  /// `<span class="h2">`) ends the block there and starts a section of its own, so that a
+  /// specification in one `<pre>` reads part by part.
+  private func appendPreformatted(
+    _ element: xmlNodePtr, depth: Int, to output: inout [MarkupBlock]
+  ) {
+    var inlines: [MarkupInline] = []
+    func flush() {
+      if !inlines.isEmpty { output.append(.preformatted(inlines)) }
+      inlines.removeAll()
+    }
+    for child in element.childNodes {
+      if child.isElement, !isSkipped(child), depth < Self.maximumDepth,
+        let level = Self.headingLevel(child) ?? Self.headingElementLevel(child)
+      {
+        flush()
+        let anchor = child.attribute("id") ?? Self.nestedAnchor(in: child)
+        let content = inlineContent(of: child, style: [], depth: depth + 1)
+        output.append(
+          .heading(level: level, Self.withoutSelfLinks(content, anchor), anchor: anchor))
+        continue
+      }
+      appendInline(child, style: [], depth: depth + 1, to: &inlines, includeSelf: true)
+    }
+    flush()
+  }
+
+  /// A heading's content without the link to the heading itself (the section number made a
+  /// link to its own place): following it would go nowhere.
+  private static func withoutSelfLinks(_ content: [MarkupInline], _ anchor: String?)
+    -> [MarkupInline]
+  {
+    guard let anchor else { return content }
+    return content.flatMap { inline -> [MarkupInline] in
+      if case .link(let inner, let url) = inline, url == "#" + anchor { return inner }
+      return [inline]
+    }
+  }
+
+  /// The level of an `h1`–`h6` element.
+  private static func headingElementLevel(_ element: xmlNodePtr) -> Int? {
+    let name = element.name
+    guard name.count == 2, name.hasPrefix("h"), let level = Int(String(name.dropFirst())),
+      (1...6).contains(level)
+    else { return nil }
+    return level
   }
 
   /// The inline content of an element; block elements inside inline context are flattened.
@@ -187,6 +247,7 @@ struct HTMLMarkupWalker {
         output.append(.text(Self.flatText(of: node), style))
         return
       }
+      if let target = targetName(node) { output.append(.anchor(target)) }
       switch node.name {
       case "br":
         output.append(.lineBreak)
@@ -289,9 +350,7 @@ struct HTMLMarkupWalker {
       guard !isSkipped(node) else { continue }
       elements += 1
       let name = node.name
-      if name.count == 2, name.hasPrefix("h"), let level = Int(String(name.dropFirst())),
-        (1...6).contains(level)
-      {
+      if let level = Self.headingElementLevel(node) {
         headings.append((level, Self.flatText(of: node).collapsingWhitespace.trimmingSpaces))
       }
       if name == "a", let href = node.attribute("href"), !Self.isPermalink(node) {
@@ -300,6 +359,14 @@ struct HTMLMarkupWalker {
       stack += node.childNodes.reversed().filter { $0.isElement }
     }
     return (headings, links, elements)
+  }
+
+  /// The id or name of an element that a link of the page points at.
+  private func targetName(_ element: xmlNodePtr) -> String? {
+    guard !targets.isEmpty else { return nil }
+    if let id = element.attribute("id"), targets.contains(id) { return id }
+    if let name = element.attribute("name"), targets.contains(name) { return name }
+    return nil
   }
 
   func isSkipped(_ element: xmlNodePtr) -> Bool {
@@ -367,12 +434,13 @@ struct HTMLMarkupWalker {
     return name
   }
 
+  /// The name of an anchor just inside a heading: one with no address, or one that links to
+  /// itself (`<a name="section-1" href="#section-1">1</a>`).
   private static func nestedAnchor(in element: xmlNodePtr) -> String? {
     for child in element.childNodes where child.isElement && child.name == "a" {
-      if child.attribute("href") == nil, let name = child.attribute("name") ?? child.attribute("id")
-      {
-        return name
-      }
+      guard let name = child.attribute("name") ?? child.attribute("id") else { continue }
+      let href = child.attribute("href")
+      if href == nil || href == "#" + name { return name }
     }
     return nil
   }
@@ -438,6 +506,7 @@ extension MarkupInline {
     switch self {
     case .text(let text, _): text.allSatisfy(\.isSpaceLike)
     case .image(let alt, _): alt.allSatisfy(\.isSpaceLike)
+    case .anchor: true
     default: false
     }
   }

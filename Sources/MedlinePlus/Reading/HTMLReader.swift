@@ -16,7 +16,7 @@ enum HTMLReader {
     else { throw .empty }
     let head = HTMLHead(root: root)
     let baseURL = head.baseURL.map { URLResolver.resolve($0, against: origin) } ?? origin
-    let walker = HTMLMarkupWalker()
+    var walker = HTMLMarkupWalker()
     let body = child(named: "body", of: root) ?? root
     let description = head.description.map(PageAssembler.cleanText)
     // The headings and links first, without writing the markup: an article's reading does
@@ -29,19 +29,28 @@ enum HTMLReader {
         language: head.language ?? "en", format: .html)
       return TopicPageBuilder.build(fullMarkup, metadata: metadata)
     }
+    walker.targets = fragmentTargets(of: allLinks.map(\.url), page: baseURL)
     let title = head.title.map(PageAssembler.cleanText)
     let metadata = PageMetadata(
       title: title, description: description, origin: baseURL, language: head.language,
       format: .html)
     // Past the ceiling the page is read whole: telling its article costs more than reading.
+    // A page with no headings of its own may have a table of contents that names its
+    // places, or number its headings in preformatted text.
+    let contents =
+      headings.count <= 1 ? PageTableOfContents(body: body, page: baseURL) : nil
+    let numbered: ([MarkupBlock]) -> [MarkupBlock] = { markup in
+      guard let contents else { return markup }
+      return PreformattedHeadings.split(contents.isEmpty ? markup : contents.headings(in: markup))
+    }
     guard mode == .article, elements <= ArticleExtractor.largestPage else {
       let content = contentRoot(in: body, walker: walker, fullMarkup: walker.blocks(of: body))
-      return OutlinePageBuilder.build(content, metadata: metadata)
+      return OutlinePageBuilder.build(numbered(content), metadata: metadata)
     }
     let article = ArticleReading.read(
       document: document, body: body, bytes: bytes, url: origin, encoding: encoding,
       title: title, walker: walker)
-    var page = OutlinePageBuilder.build(article.markup, metadata: metadata)
+    var page = OutlinePageBuilder.build(numbered(article.markup), metadata: metadata)
     page.byline = article.byline.map(PageAssembler.cleanText)
     page.isArticleOfPage = true
     page.furnitureLinks = furnitureLinks(allLinks, outside: page, baseURL: baseURL)
@@ -61,6 +70,23 @@ enum HTMLReader {
       links.append(Link(title: PageAssembler.cleanText(text), url: url, kind: .inline))
     }
     return links
+  }
+
+  /// The fragments of the links that point into the page itself (`#ref-1`, or the page's
+  /// own address with a fragment).
+  static func fragmentTargets(of hrefs: [String], page: String?) -> Set<String> {
+    let own = page.map { String($0.prefix { $0 != "#" }) }
+    var targets: Set<String> = []
+    for href in hrefs {
+      guard let hash = href.firstIndex(of: "#") else { continue }
+      let before = href[..<hash]
+      guard before.isEmpty || URLResolver.resolve(String(before), against: page) == own else {
+        continue
+      }
+      let fragment = String(href[href.index(after: hash)...])
+      if !fragment.isEmpty { targets.insert(fragment) }
+    }
+    return targets
   }
 
   /// The markup of an HTML fragment such as a health topic's `full-summary`.
@@ -135,7 +161,7 @@ extension Array where Element == MarkupBlock {
       case .list(_, let items): total + items.reduce(0) { $0 + $1.textLength }
       case .table(let rows, _):
         total + rows.reduce(0) { $0 + $1.reduce(0) { $0 + $1.plainText.count } }
-      case .preformatted(let text): total + text.count
+      case .preformatted(let inlines): total + inlines.plainText.count
       case .quote(let inner): total + inner.textLength
       case .image, .anchor: total
       }

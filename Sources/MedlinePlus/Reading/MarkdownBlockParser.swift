@@ -83,7 +83,7 @@ struct MarkdownBlockParser {
       if let fence = shape.fence {
         flushParagraph()
         let (code, next) = Self.fencedCode(lines, from: index, fence: fence, indent: shape.indent)
-        blocks.append(.preformatted(code))
+        blocks.append(.preformatted([.text(code, [])]))
         index = next
         continue
       }

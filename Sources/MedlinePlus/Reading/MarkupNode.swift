@@ -4,6 +4,8 @@ enum MarkupInline: Hashable, Sendable {
   case link([MarkupInline], url: String?)
   case image(alt: String, url: String?)
   case lineBreak
+  /// A place a link of the page points at (an element's id or name), inside text.
+  case anchor(String)
 
   var isImage: Bool {
     if case .image = self { return true }
@@ -17,6 +19,7 @@ enum MarkupInline: Hashable, Sendable {
     case .link(let content, _): content.plainText
     case .image(let alt, _): alt
     case .lineBreak: "\n"
+    case .anchor: ""
     }
   }
 }
@@ -44,7 +47,7 @@ indirect enum MarkupBlock: Hashable, Sendable {
   case list(ordered: Bool, items: [[MarkupBlock]])
   case table(rows: [[[MarkupInline]]], hasHeader: Bool)
   case image(alt: String, url: String?)
-  case preformatted(String)
+  case preformatted([MarkupInline])
   case quote([MarkupBlock])
   /// A named place in the page (`<a name="cat_51">`, `id="summary"`), for menu anchors.
   case anchor(String)

@@ -9,7 +9,9 @@ enum OutlinePageBuilder {
     var assembler = PageAssembler(baseURL: metadata.origin)
     var sections: [Section] = []
     var current: (title: String, level: Int, id: String?, markup: [MarkupBlock])? = nil
-    var pendingAnchor: String? = nil
+    // Anchors met since the last block: the first names a heading right after them; any
+    // other is a place in the text (`Page.places`).
+    var pendingAnchors: [String] = []
     let firstHeading = blocks.lazy.compactMap { block -> String? in
       if case .heading(_, let inlines, _) = block {
         let text = PageAssembler.cleanText(inlines.textWithoutImages)
@@ -29,7 +31,7 @@ enum OutlinePageBuilder {
     func flush() {
       guard let section = current else { return }
       assembler.currentSection = sections.count
-      let blocks = assembler.blocks(section.markup)
+      let blocks = assembler.sectionBlocks(section.markup)
       sections.append(
         Section(
           id: uniqueID(section.id ?? section.title.slug), title: section.title,
@@ -40,25 +42,29 @@ enum OutlinePageBuilder {
     for block in blocks {
       switch block {
       case .anchor(let name):
-        pendingAnchor = name
+        pendingAnchors.append(name)
       case .heading(let level, let inlines, let anchor) where level <= deepestSectionLevel:
         let text = PageAssembler.cleanText(inlines.textWithoutImages)
         guard !text.isEmpty else { continue }
         flush()
-        current = (text, level, anchor ?? pendingAnchor, [])
-        pendingAnchor = nil
+        let named = anchor ?? pendingAnchors.first
+        current = (text, level, named, pendingAnchors.filter { $0 != named }.map { .anchor($0) })
+        pendingAnchors = []
       default:
         // A named anchor names the heading right after it, not one further down.
-        pendingAnchor = nil
         if current == nil {
           if case .paragraph(let inlines, _) = block, inlines.textWithoutImages.isEmpty {
             continue
           }
           current = (title, 1, "top", [])
         }
-        current?.markup.append(block)
+        // A deeper heading is a place in its section.
+        if case .heading(_, _, let anchor?) = block { pendingAnchors.append(anchor) }
+        current?.markup += pendingAnchors.map { .anchor($0) } + [block]
+        pendingAnchors = []
       }
     }
+    current?.markup += pendingAnchors.map { .anchor($0) }
     flush()
     if sections.isEmpty {
       sections = [Section(id: "top", title: title, level: 1, blocks: [])]
@@ -77,6 +83,7 @@ enum OutlinePageBuilder {
       format: metadata.format,
       outline: [OutlineGroup(title: outlineGroupTitle, entries: entries)],
       sections: sections,
-      links: assembler.links)
+      links: assembler.links,
+      places: assembler.places)
   }
 }

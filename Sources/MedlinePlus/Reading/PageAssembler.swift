@@ -6,6 +6,10 @@ struct PageAssembler {
   var currentSection: Int?
   /// Relative link addresses are resolved against this (the page's own URL).
   let baseURL: String?
+  /// Places the page's links point at, as they were met (see `PagePlace`).
+  private(set) var places: [String: PagePlace] = [:]
+  /// The index the top-level block being converted will have in its section.
+  private var currentBlock = 0
 
   init(baseURL: String?) {
     self.baseURL = baseURL
@@ -36,6 +40,26 @@ struct PageAssembler {
     markup.compactMap { block($0) }
   }
 
+  /// The blocks of one section (`currentSection`), noting where its anchors fall.
+  mutating func sectionBlocks(_ markup: [MarkupBlock]) -> [Block] {
+    var output: [Block] = []
+    for item in markup {
+      currentBlock = output.count
+      if case .anchor(let name) = item {
+        mark(name)
+      } else if let block = block(item) {
+        output.append(block)
+      }
+    }
+    return output
+  }
+
+  /// Notes a place a link may point at; the first of a name wins, as in a browser.
+  private mutating func mark(_ name: String, line: Int = 0) {
+    guard let section = currentSection, places[name] == nil else { return }
+    places[name] = PagePlace(section: section, block: currentBlock, line: line)
+  }
+
   mutating func block(_ markup: MarkupBlock) -> Block? {
     switch markup {
     case .heading(let level, let inlines, _):
@@ -55,9 +79,26 @@ struct PageAssembler {
       return nonEmpty.isEmpty ? nil : .table(Table(rows: nonEmpty, hasHeader: hasHeader))
     case .image(let alt, let url):
       return .image(alt: Self.cleanText(alt), url: resolve(url))
-    case .preformatted(let text):
-      let cleaned = TextRepair.clean(text, keepNewlines: true)
-      return cleaned.trimmingSpaces.isEmpty ? nil : .preformatted(cleaned)
+    case .preformatted(let inlines):
+      var runs: [TextRun] = []
+      appendRuns(inlines, link: nil, keepingSpaces: true, to: &runs)
+      let lines = runs.lines
+      // Blank lines at either end (after a heading that split the block) are not content.
+      guard let first = lines.firstIndex(where: { !$0.plainText.allSatisfy(\.isWhitespace) }),
+        let last = lines.lastIndex(where: { !$0.plainText.allSatisfy(\.isWhitespace) })
+      else { return nil }
+      if first > 0 {
+        for (name, place) in places
+        where place.section == currentSection && place.block == currentBlock && place.line > 0 {
+          places[name]?.line = max(0, place.line - first)
+        }
+      }
+      var kept: [TextRun] = []
+      for (number, line) in lines[first...last].enumerated() {
+        if number > 0 { kept.append(TextRun("\n")) }
+        kept += line
+      }
+      return .preformatted(kept)
     case .quote(let inner):
       let converted = blocks(inner)
       return converted.isEmpty ? nil : .quote(converted)
@@ -73,22 +114,28 @@ struct PageAssembler {
     return Self.foldingWhitespace(output)
   }
 
+  /// The runs of inline content with links numbered. Preformatted text keeps its spaces and
+  /// line breaks (`keepingSpaces`); elsewhere they are folded afterwards.
   private mutating func appendRuns(
-    _ inlines: [MarkupInline], link: Int?, to output: inout [TextRun]
+    _ inlines: [MarkupInline], link: Int?, keepingSpaces: Bool = false,
+    to output: inout [TextRun]
   ) {
     for inline in inlines {
       switch inline {
       case .text(let text, let style):
-        output.append(
-          TextRun(TextRepair.clean(text, keepNewlines: false), style: style, link: link))
+        let cleaned = keepingSpaces ? Self.cleanKeepingTabs(text) : TextRepair.clean(text)
+        output.append(TextRun(cleaned, style: style, link: link))
       case .lineBreak:
         output.append(TextRun("\n", link: link))
+      case .anchor(let name):
+        let line = keepingSpaces ? output.reduce(0) { $0 + $1.text.count { $0 == "\n" } } : 0
+        mark(name, line: line)
       case .image(let alt, _):
         let alt = Self.cleanText(alt)
         if !alt.isEmpty { output.append(TextRun("[\(alt)]", style: .image, link: link)) }
       case .link(let content, let url):
         guard link == nil else {
-          appendRuns(content, link: link, to: &output)
+          appendRuns(content, link: link, keepingSpaces: keepingSpaces, to: &output)
           continue
         }
         let resolved = resolve(url)
@@ -102,10 +149,18 @@ struct PageAssembler {
           output.append(TextRun("[\(title)]", link: index))
         } else {
           index = add(Link(title: title, url: resolved, kind: .inline))
-          appendRuns(content, link: index, to: &output)
+          appendRuns(content, link: index, keepingSpaces: keepingSpaces, to: &output)
         }
       }
     }
+  }
+
+  /// Preformatted text cleaned with its line breaks and tabs kept: a tab stands for the
+  /// spaces to the next tab stop, which only the layout can count.
+  static func cleanKeepingTabs(_ text: String) -> String {
+    guard text.contains("\t") else { return TextRepair.clean(text, keepNewlines: true) }
+    return text.split(separator: "\t", omittingEmptySubsequences: false)
+      .map { TextRepair.clean(String($0), keepNewlines: true) }.joined(separator: "\t")
   }
 
   /// What to call a link that shows nothing: the last segment of its path, else its host,

@@ -60,8 +60,12 @@ enum PageInvariants {
       if let url { safe(url, "image address") }
     case .resources(let links):
       require(links.allSatisfy(page.links.indices.contains), "resource list links past the links")
-    case .preformatted(let text):
-      safe(text, "preformatted text")
+    case .preformatted(let runs):
+      // A tab stays in preformatted text, for the layout to expand to its stop.
+      safe(String(runs.plainText.map { $0 == "\t" ? " " : $0 }), "preformatted text")
+      require(
+        runs.compactMap(\.link).allSatisfy(page.links.indices.contains),
+        "preformatted text links past the links")
     case .quote(let blocks):
       blocks.forEach { check($0, in: page) }
     case .attribution(let text):

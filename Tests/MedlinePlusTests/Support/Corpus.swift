@@ -73,7 +73,8 @@ extension Block {
     case .table(let table): table.rows.map { $0.joined(separator: " ") }.joined(separator: "\n")
     case .image(let alt, _): alt
     case .resources: ""
-    case .preformatted(let text), .attribution(let text): text
+    case .preformatted(let runs): runs.plainText
+    case .attribution(let text): text
     case .quote(let blocks): blocks.map(\.allText).joined(separator: "\n")
     }
   }
