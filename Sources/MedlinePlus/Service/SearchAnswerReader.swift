@@ -68,19 +68,22 @@ public enum SearchAnswerReader {
           if key == "rank", let number = Int(text) { rank = number }
           if key == "url" { url = text }
         }
-        document = SearchResult(rank: rank, url: url, title: [])
+        let started = SearchResult(rank: rank, url: url, title: [])
         if parser.isEmptyElement {
-          answer.results.append(document!)
-          document = nil
+          answer.results.append(started)
+        } else {
+          document = started
         }
-      case (3, "content") where document != nil:
+      case (3, "content"):
+        guard var result = document else { break }
         var field = ""
         parser.forEachAttribute { key, value in if key == "name" { field = XMLText.clean(value) } }
         if field == "healthTopic" {
-          document?.topic = topic(parser)
+          result.topic = topic(parser)
         } else {
-          fill(&document!, field: field, html: text(parser))
+          fill(&result, field: field, html: text(parser))
         }
+        document = result
       default:
         break
       }
