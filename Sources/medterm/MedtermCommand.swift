@@ -38,6 +38,18 @@ struct MedtermCommand: ParsableCommand {
 
   @Flag(
     name: .long,
+    help: ArgumentHelp(
+      "Search MedlinePlus for the words (its search service; field searches such as "
+        + "title:asthma pass through) and list the topics found."))
+  var search = false
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp("The language of topics searched for: en or es.", valueName: "en|es"))
+  var lang: String?
+
+  @Flag(
+    name: .long,
     help: "Download the newest MedlinePlus health-topics XML into $XDG_DATA_HOME/medterm.")
   var update = false
 
@@ -105,6 +117,12 @@ struct MedtermCommand: ParsableCommand {
   var dumpConfig = false
 
   func validate() throws {
+    if let lang, ServiceLanguage(code: lang) == nil {
+      throw ValidationError("--lang must be en or es, not '\(lang)'.")
+    }
+    if search && words.isEmpty {
+      throw ValidationError("--search needs words to search for (medterm --search knee pain).")
+    }
     if keys != nil && dumpScreen == nil {
       throw ValidationError("--keys goes with --dump-screen.")
     }
@@ -146,12 +164,19 @@ struct MedtermCommand: ParsableCommand {
       config: config, environment: environment, ascii: asciiOnly, theme: theme,
       keepsState: !noState
         && environment["MEDTERM_NO_STATE"].map { $0.isEmpty || $0 == "0" } ?? true)
+    if search {
+      try searchService(words.joined(separator: " "), setup: setup, asked: true)
+      return
+    }
     let source: Source
     switch try openPlan(environment: environment) {
     case .source(let chosen):
       source = chosen
     case .library(let path, let query):
       try openLibrary(path, query: query, setup: setup)
+      return
+    case .search(let query):
+      try searchService(query, setup: setup, asked: false)
       return
     }
     let document: Document
@@ -189,6 +214,8 @@ struct MedtermCommand: ParsableCommand {
   private enum OpenPlan {
     case source(Source)
     case library(path: String, query: String?)
+    /// Words with no library to look them up in: the search service's turn.
+    case search(String)
   }
 
   private func openPlan(environment: [String: String]) throws -> OpenPlan {
@@ -214,9 +241,7 @@ struct MedtermCommand: ParsableCommand {
       return .source(source)
     default:
       guard let remembered = LibraryLocation.rememberedLibrary(environment: environment) else {
-        throw MedtermFailure(
-          "'\(query ?? "")' is not a file, and there is no topic library to look it up in "
-            + "(medterm --update downloads one; --library FILE uses another)")
+        return .search(query ?? "")
       }
       return .library(path: remembered, query: query)
     }
@@ -282,6 +307,69 @@ struct MedtermCommand: ParsableCommand {
     }
     if topicPage != nil, let truncated = opened.truncated {
       note("\(path): \(truncated.description); showing the topics before the break")
+    }
+    try setup.browse(start, mouse: mouse)
+  }
+
+  /// Asks the search service and shows what it found: the results in the topic index, or
+  /// printed by `--dump`. Words given without `--search` (no library to look them up in)
+  /// open the best topic, and a note says the service answered.
+  private func searchService(_ query: String, setup: BrowserSetup, asked: Bool) throws {
+    let language = lang.flatMap(ServiceLanguage.init(code:)) ?? .english
+    let answer: SearchAnswer
+    switch SearchServiceClient(environment: setup.environment).search(query, language: language) {
+    case .failure(let failure):
+      let reason = asked ? "" : "'\(query)' is not a file, there is no topic library, and "
+      throw MedtermFailure(reason + failure.message)
+    case .success(let found):
+      answer = found
+    }
+    let catalog = SearchResultsCatalog(answer, language: language)
+    if !asked {
+      note(
+        "no topic library here (medterm --update downloads one); the MedlinePlus search "
+          + "service answered")
+      guard let best = answer.results.first else {
+        throw MedtermFailure("the MedlinePlus search service has no topic for '\(query)'")
+      }
+      let page: Page
+      switch catalog.page(0) {
+      case .success(let topic): page = topic
+      case .failure(let failure): throw MedtermFailure(failure.message + " (\(best.url))")
+      }
+      if let dump {
+        print(render(.page(page), mode: dump), terminator: "")
+        return
+      }
+      let start = BrowserSetup.Start.page(page, catalog: catalog, mode: .article, reread: nil)
+      if let dumpScreen {
+        print(setup.screenDump(start, size: dumpScreen, keys: keys), terminator: "")
+        return
+      }
+      try setup.browse(start, mouse: mouse)
+      return
+    }
+    if let dump {
+      let ascii = asciiOnly || !Locale.isUTF8
+      let text: String
+      switch dump {
+      case .outline, .text: text = SearchAnswerDump.list(answer, language: language)
+      case .links: text = SearchAnswerDump.links(answer)
+      case .json: text = SearchAnswerDump.json(answer, language: language).serialized() + "\n"
+      case .tree: text = SearchAnswerDump.tree(answer, language: language)
+      }
+      print(
+        ascii && dump != .json && dump != .tree ? Transliterator.ascii(text) : text, terminator: "")
+      return
+    }
+    let start = BrowserSetup.Start.index(catalog, warning: nil)
+    if let dumpScreen {
+      print(setup.screenDump(start, size: dumpScreen, keys: keys), terminator: "")
+      return
+    }
+    guard !answer.results.isEmpty else {
+      throw MedtermFailure(
+        "the MedlinePlus search service has no topic for '\(query)' (\(language.name))")
     }
     try setup.browse(start, mouse: mouse)
   }

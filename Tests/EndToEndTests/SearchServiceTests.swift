@@ -1,0 +1,89 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `medterm --search` and bare words without a library, the real binary against a local
+/// server replaying the search service's answers (MEDTERM_SEARCH_URL), through medterm-fetch.
+@Suite(.enabled(if: Tools.runnable("python3"), "needs python3 for the local HTTP server"))
+struct SearchServiceTests {
+  private func search(_ server: TestHTTPServer, _ path: String, _ arguments: [String])
+    throws -> Medterm.Result
+  {
+    try Medterm.run(
+      arguments,
+      environment: [
+        "MEDTERM_SEARCH_URL": server.url(path), "XDG_DATA_HOME": "/nonexistent/medterm-test",
+        "MEDTERM_NO_STATE": "1",
+      ])
+  }
+
+  @Test func theResultsAreListedWithTheirNamesAndSnippets() throws {
+    let server = try TestHTTPServer()
+    let result = try search(
+      server, "/corpus/service/search-a1c-0.xml", ["--search", "a1c", "--dump", "outline"])
+    #expect(result.status == 0)
+    #expect(result.stdout.hasPrefix("3 results for “a1c” (English), 1–2 shown\n"))
+    #expect(result.stdout.contains("1. A1C · also called Hemoglobin A1C test, HbA1C"))
+    #expect(result.stdout.contains("   The A1C test measures your average blood sugar & more."))
+    #expect(result.stdout.contains("2. Blood Sugar"))
+  }
+
+  @Test func theResultsOpenInTheTopicIndexAndEnterOpensTheTopic() throws {
+    let server = try TestHTTPServer()
+    let index = try search(
+      server, "/corpus/service/search-a1c-0.xml", ["--search", "a1c", "--dump-screen", "80x12"])
+    #expect(index.stdout.contains("MedlinePlus search: 3 results for “a1c”"))
+    #expect(index.stdout.contains("▸ A1C · Hemoglobin A1C test, HbA1C"))
+    // Enter opens the topic from the record in the answer: the sidebar of a topic page.
+    let topic = try search(
+      server, "/corpus/service/search-a1c-0.xml",
+      ["--search", "a1c", "--dump-screen", "100x24", "--keys", "Down Enter"])
+    #expect(topic.stdout.contains("Blood Sugar"))
+    #expect(topic.stdout.contains("Blood sugar, or glucose, is the main sugar"))
+  }
+
+  @Test func typingInTheIndexNarrowsTheResults() throws {
+    let server = try TestHTTPServer()
+    let result = try search(
+      server, "/corpus/service/search-a1c-0.xml",
+      ["--search", "a1c", "--dump-screen", "80x12", "--keys", "g l u"])
+    #expect(result.stdout.contains("Blood Sugar"))
+    #expect(!result.stdout.contains("▸ A1C"))
+  }
+
+  @Test func wordsWithNoLibraryAskTheServiceAndSaySo() throws {
+    let server = try TestHTTPServer()
+    let result = try search(
+      server, "/corpus/service/search-a1c-0.xml", ["a1c", "--dump", "outline"])
+    #expect(result.status == 0)
+    #expect(result.stdout.hasPrefix("A1C\nAlso called: Glycohemoglobin"))
+    #expect(result.stderr.contains("the MedlinePlus search service answered"))
+  }
+
+  @Test(arguments: [
+    ("/corpus/service/search-none.xml", "no topic for 'zzzz' (English)"),
+    ("/fail/503/ws", "The server answered 503 Service Unavailable."),
+    ("/fail/429/ws", "The server answered 429 Too Many Requests."),
+    ("/404", "The server answered 404 Not Found."),
+    ("/corpus/fixtures/latin1.html", "answered with a web page, not results"),
+    ("/corpus/service/search-broken.xml", "answer breaks off or is garbled at line"),
+    ("/cut/service/search-a1c-0.xml", "the MedlinePlus search service: "),
+  ])
+  func aBadAnswerIsOneClearLine(path: String, message: String) throws {
+    let server = try TestHTTPServer()
+    let result = try search(server, path, ["--search", "zzzz"])
+    #expect(result.status == 1)
+    #expect(result.stderr.hasPrefix("medterm: "))
+    #expect(result.stderr.contains(message))
+    #expect(result.stderr.split(separator: "\n").count == 1)
+    #expect(result.stdout.isEmpty)
+  }
+
+  @Test func badArgumentsAreRefused() throws {
+    let server = try TestHTTPServer()
+    let noWords = try search(server, "/404", ["--search"])
+    #expect(noWords.status != 0 && noWords.stderr.contains("--search needs words"))
+    let language = try search(server, "/404", ["--search", "x", "--lang", "fr"])
+    #expect(language.status != 0 && language.stderr.contains("--lang must be en or es"))
+  }
+}
