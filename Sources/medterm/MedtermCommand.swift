@@ -45,7 +45,15 @@ struct MedtermCommand: ParsableCommand {
 
   @Option(
     name: .long,
-    help: ArgumentHelp("The language of topics searched for: en or es.", valueName: "en|es"))
+    help: ArgumentHelp(
+      "The MedlinePlus pages about a medical code (MedlinePlus Connect): icd10cm, icd9cm, "
+        + "snomed, rxnorm or loinc, e.g. icd10cm:M87.05.", valueName: "system:code"))
+  var code: String?
+
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The language of pages --search and --code look for: en or es.", valueName: "en|es"))
   var lang: String?
 
   @Flag(
@@ -166,6 +174,10 @@ struct MedtermCommand: ParsableCommand {
         && environment["MEDTERM_NO_STATE"].map { $0.isEmpty || $0 == "0" } ?? true)
     if search {
       try searchService(words.joined(separator: " "), setup: setup, asked: true)
+      return
+    }
+    if let code {
+      try lookUp(code, setup: setup)
       return
     }
     let source: Source
@@ -317,14 +329,14 @@ struct MedtermCommand: ParsableCommand {
   private func searchService(_ query: String, setup: BrowserSetup, asked: Bool) throws {
     let language = lang.flatMap(ServiceLanguage.init(code:)) ?? .english
     let answer: SearchAnswer
-    switch SearchServiceClient(environment: setup.environment).search(query, language: language) {
+    switch ServiceClient(environment: setup.environment).search(query, language: language) {
     case .failure(let failure):
       let reason = asked ? "" : "'\(query)' is not a file, there is no topic library, and "
       throw MedtermFailure(reason + failure.message)
     case .success(let found):
       answer = found
     }
-    let catalog = SearchResultsCatalog(answer, language: language)
+    let catalog = ServiceResultsCatalog(answer, language: language)
     if !asked {
       note(
         "no topic library here (medterm --update downloads one); the MedlinePlus search "
@@ -350,7 +362,6 @@ struct MedtermCommand: ParsableCommand {
       return
     }
     if let dump {
-      let ascii = asciiOnly || !Locale.isUTF8
       let text: String
       switch dump {
       case .outline, .text: text = SearchAnswerDump.list(answer, language: language)
@@ -358,8 +369,7 @@ struct MedtermCommand: ParsableCommand {
       case .json: text = SearchAnswerDump.json(answer, language: language).serialized() + "\n"
       case .tree: text = SearchAnswerDump.tree(answer, language: language)
       }
-      print(
-        ascii && dump != .json && dump != .tree ? Transliterator.ascii(text) : text, terminator: "")
+      printDump(text, mode: dump)
       return
     }
     let start = BrowserSetup.Start.index(catalog, warning: nil)
@@ -372,6 +382,53 @@ struct MedtermCommand: ParsableCommand {
         "the MedlinePlus search service has no topic for '\(query)' (\(language.name))")
     }
     try setup.browse(start, mouse: mouse)
+  }
+
+  /// Asks MedlinePlus Connect for the pages about a code, and lists them like search
+  /// results (or prints them with `--dump`).
+  private func lookUp(_ text: String, setup: BrowserSetup) throws {
+    let language = lang.flatMap(ServiceLanguage.init(code:)) ?? .english
+    let code: MedicalCode
+    do {
+      code = try MedicalCode(parsing: text)
+    } catch {
+      throw MedtermFailure(error.message)
+    }
+    let answer: ConnectAnswer
+    switch ServiceClient(environment: setup.environment).lookUp(code, language: language) {
+    case .failure(let failure): throw MedtermFailure(failure.message)
+    case .success(let found): answer = found
+    }
+    guard !answer.entries.isEmpty else {
+      throw MedtermFailure(
+        "MedlinePlus Connect has no page for \(code.system.name) \(code.code) (\(language.name))")
+    }
+    if let dump {
+      let text: String
+      switch dump {
+      case .outline, .text: text = ConnectAnswerDump.list(answer, code: code)
+      case .links: text = ConnectAnswerDump.links(answer)
+      case .json:
+        text = ConnectAnswerDump.json(answer, code: code, language: language).serialized() + "\n"
+      case .tree: text = ConnectAnswerDump.tree(answer, code: code, language: language)
+      }
+      printDump(text, mode: dump)
+      return
+    }
+    let catalog = ServiceResultsCatalog(answer, code: code, language: language)
+    let start = BrowserSetup.Start.index(catalog, warning: nil)
+    if let dumpScreen {
+      print(setup.screenDump(start, size: dumpScreen, keys: keys), terminator: "")
+      return
+    }
+    try setup.browse(start, mouse: mouse)
+  }
+
+  /// A dump as the screen's character rule asks (JSON and the tree are data, kept as is).
+  private func printDump(_ text: String, mode: DumpMode) {
+    let ascii = asciiOnly || !Locale.isUTF8
+    let shown = ascii && mode != .json && mode != .tree ? Transliterator.ascii(text) : text
+    print(shown, terminator: "")
   }
 
   /// A source's bytes and what is known of them, to read as a page (again, in another

@@ -2,8 +2,9 @@ import Foundation
 import TestSupport
 import Testing
 
-/// `medterm --search` and bare words without a library, the real binary against a local
-/// server replaying the search service's answers (MEDTERM_SEARCH_URL), through medterm-fetch.
+/// `medterm --search`, bare words without a library, and `medterm --code`: the real binary
+/// against a local server replaying the services' answers (MEDTERM_SEARCH_URL,
+/// MEDTERM_CONNECT_URL), through medterm-fetch.
 @Suite(.enabled(if: Tools.runnable("python3"), "needs python3 for the local HTTP server"))
 struct SearchServiceTests {
   private func search(_ server: TestHTTPServer, _ path: String, _ arguments: [String])
@@ -12,7 +13,8 @@ struct SearchServiceTests {
     try Medterm.run(
       arguments,
       environment: [
-        "MEDTERM_SEARCH_URL": server.url(path), "XDG_DATA_HOME": "/nonexistent/medterm-test",
+        "MEDTERM_SEARCH_URL": server.url(path), "MEDTERM_CONNECT_URL": server.url(path),
+        "XDG_DATA_HOME": "/nonexistent/medterm-test",
         "MEDTERM_NO_STATE": "1",
       ])
   }
@@ -85,5 +87,34 @@ struct SearchServiceTests {
     #expect(noWords.status != 0 && noWords.stderr.contains("--search needs words"))
     let language = try search(server, "/404", ["--search", "x", "--lang", "fr"])
     #expect(language.status != 0 && language.stderr.contains("--lang must be en or es"))
+  }
+
+  @Test func aCodeListsThePagesConnectNames() throws {
+    let server = try TestHTTPServer()
+    let list = try search(
+      server, "/corpus/service/connect-m8705.json", ["--code", "icd10cm:m8705", "--dump", "text"])
+    #expect(list.status == 0)
+    #expect(list.stdout.hasPrefix("2 MedlinePlus pages for ICD-10-CM M87.05\n"))
+    #expect(list.stdout.contains("1. Osteonecrosis (health topic)"))
+    let opened = try search(
+      server, "/corpus/service/connect-m8705.json",
+      ["--code", "icd10cm:M87.05", "--dump-screen", "90x16", "--keys", "Down Enter"])
+    #expect(opened.stdout.contains("Your hip is the joint where your thigh bone meets"))
+  }
+
+  @Test(arguments: [
+    ("icd10cm:M87.05", "/corpus/service/connect-none.json", "has no page for ICD-10-CM M87.05"),
+    ("icd10cm:M87..05", "/404", "is not an ICD-10-CM code"),
+    ("nosuch:1", "/404", "is not a code system medterm knows"),
+    ("icd10cm:M87.05", "/fail/503/x", "MedlinePlus Connect: The server answered 503"),
+    ("icd10cm:M87.05", "/corpus/service/connect-broken.json", "breaks off or is garbled"),
+    ("icd10cm:M87.05", "/corpus/fixtures/latin1.html", "answered with a web page"),
+  ])
+  func aCodeThatFindsNothingIsOneClearLine(code: String, path: String, message: String) throws {
+    let server = try TestHTTPServer()
+    let result = try search(server, path, ["--code", code])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains(message))
+    #expect(result.stderr.split(separator: "\n").count == 1)
   }
 }
