@@ -336,7 +336,7 @@ struct MedtermCommand: ParsableCommand {
     case .success(let found):
       answer = found
     }
-    let catalog = ServiceResultsCatalog(answer, language: language)
+    let catalog = ServiceResultsCatalog(answer, words: query, language: language)
     if !asked {
       note(
         "no topic library here (medterm --update downloads one); the MedlinePlus search "

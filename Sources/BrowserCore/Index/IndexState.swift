@@ -84,6 +84,13 @@ public struct IndexState {
     top = 0
   }
 
+  /// Lists the catalog again after it grew (more results came), keeping the selection.
+  public mutating func catalogGrew() {
+    hits = catalog.search(query, languages: languages)
+    selected = min(selected, max(0, hits.count - 1))
+    reveal()
+  }
+
   /// Moves the cursor over the hits; false at an end.
   public mutating func move(by steps: Int) -> Bool {
     guard !hits.isEmpty else { return false }

@@ -43,6 +43,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
 
   // The browser around the page.
   case goTo = "go-to"
+  case searchMedlinePlus = "search-medlineplus"
   case back
   case forward
   case history

@@ -122,6 +122,9 @@ public enum CommandTable {
       .cycleLanguage, [.tab, .backTab], in: [.index], "English, Spanish or both",
       group: "Topic index"),
     CommandBinding(
+      .searchMedlinePlus, [.control("t")], in: [.index],
+      "ask the MedlinePlus search service for the words typed", group: "Topic index"),
+    CommandBinding(
       .close, [.character("q")], in: [.index],
       "quit while the query is empty (else q is typed)", group: "Topic index"),
     CommandBinding(
@@ -208,6 +211,9 @@ public enum CommandTable {
     CommandBinding(
       .goTo, [.character("g")], "go to an address or a file (g g: top of the page)",
       group: "Everywhere"),
+    CommandBinding(
+      .searchMedlinePlus, [.character("F")],
+      "find topics on MedlinePlus (its search service)", group: "Everywhere"),
     CommandBinding(
       .back, [.left, .backspace], "back: the previous page or view", group: "Everywhere"),
     CommandBinding(.forward, [.right], "forward again", group: "Everywhere"),

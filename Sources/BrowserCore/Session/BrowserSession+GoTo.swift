@@ -29,7 +29,7 @@ extension BrowserSession {
     case .words(let words)?:
       // A topic of the library by its name, as `medterm avascular necrosis` finds it.
       if let catalog, let hit = catalog.search(words, languages: .both).first {
-        return .request(.openTopic(entry: hit.entry))
+        return .request(.openTopic(entry: hit.entry, catalog: catalog))
       }
       top.say("\(words): no such file, and not an address (an address has a dot: www.…)")
       return .bell

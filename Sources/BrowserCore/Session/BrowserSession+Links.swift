@@ -97,9 +97,17 @@ extension BrowserSession {
     }
   }
 
-  /// Opens a topic of the library as a page, keeping the index (or page) for Back.
-  func openFromCatalog(_ entry: Int) {
-    guard let catalog else { return }
+  /// Opens a topic of a catalog (the library's, unless another is given) as a page,
+  /// keeping the index (or page) for Back.
+  func openFromCatalog(_ entry: Int, of given: TopicCatalog? = nil) {
+    guard let catalog = given ?? catalog else { return }
+    // A result the service sent no record for opens from its address.
+    if let results = catalog as? ServiceResultsCatalog, results.items.indices.contains(entry),
+      results.items[entry].page == nil
+    {
+      open(address: results.items[entry].url, mode: .here)
+      return
+    }
     switch catalog.page(entry) {
     case .success(let page): push(PageView(pageState(page)))
     case .failure(let failure):

@@ -30,6 +30,10 @@ public final class BrowserSession {
   public private(set) var messages: [String] = []
   /// The environment the pager will see (tests may replace it).
   public var environment: [String: String] = [:]
+  /// Keeps searches under the search service's limit of requests a minute.
+  var searchPacer = RequestPacer(limit: SearchService.requestsPerMinute)
+  /// Seconds on a clock that only goes forward (tests may replace it).
+  public var clock: () -> Double = MonotonicSeconds.now
 
   /// How many queued keys are applied before the screen is painted anyway.
   private let typeAheadLimit = 64
@@ -211,6 +215,8 @@ public final class BrowserSession {
       forward()
     case .goTo:
       push(goToPrompt())
+    case .searchMedlinePlus:
+      push(medlinePlusSearchPrompt())
     case .history:
       push(historyView())
     case .bookmarks:
@@ -276,8 +282,16 @@ public final class BrowserSession {
       openLink(index, mode: mode)
     case .open(let address, let mode):
       open(address: address, mode: mode)
-    case .openTopic(let entry):
-      openFromCatalog(entry)
+    case .openTopic(let entry, let catalog):
+      openFromCatalog(entry, of: catalog)
+    case .moreResults(let results):
+      loadMore(of: results)
+    case .searchMedlinePlus(let words):
+      if let words {
+        searchMedlinePlus(words)
+      } else {
+        push(medlinePlusSearchPrompt())
+      }
     case .listLinks(let page):
       showText { width in LinksList.text(page, width: width, glyphs: self.glyphs) }
     case .showText(let text):

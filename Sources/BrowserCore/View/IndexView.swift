@@ -31,16 +31,33 @@ public final class IndexView: View {
     case .cycleLanguage:
       state.cycleLanguage(backward: key == .backTab)
       return .done
-    case .lineDown: return state.move(by: 1) ? .done : .bell
+    case .lineDown: return moreWhenNearTheEnd(moved: state.move(by: 1))
     case .lineUp: return state.move(by: -1) ? .done : .bell
-    case .pageDown: return state.move(by: state.listHeight) ? .done : .bell
+    case .pageDown: return moreWhenNearTheEnd(moved: state.move(by: state.listHeight))
     case .pageUp: return state.move(by: -state.listHeight) ? .done : .bell
     case .activate:
       guard let entry = state.selectedEntry else { return .bell }
-      return .request(.openTopic(entry: entry))
+      return .request(.openTopic(entry: entry, catalog: state.catalog))
+    case .searchMedlinePlus:
+      let words = state.query.trimmingSpaces
+      return .request(.searchMedlinePlus(words.isEmpty ? nil : words))
     default:
       return .unhandled
     }
+  }
+
+  /// A search's results come a page at a time: within a screen of the end of those listed,
+  /// the next page is asked for (once at a time, and only while the service has more).
+  private func moreWhenNearTheEnd(moved: Bool) -> ViewAction {
+    guard let results = state.catalog as? ServiceResultsCatalog, results.hasMore,
+      state.query.isEmpty, state.selected + state.listHeight >= state.hits.count
+    else { return moved ? .done : .bell }
+    return .request(.moreResults(results))
+  }
+
+  /// The catalog got more entries (the next page of results): list them.
+  public func catalogGrew() {
+    state.catalogGrew()
   }
 
   public func compose(into screen: inout ScreenBuffer, context: ViewContext) {

@@ -2,6 +2,7 @@
 public enum PromptPurpose: String, CaseIterable, Hashable, Sendable {
   case search
   case goTo = "go-to"
+  case medlinePlusSearch = "medlineplus-search"
   case bookmarkName = "bookmark-name"
   case saveFile = "save-file"
   /// Prompts whose answers are not worth recalling (a link number, a mark).

@@ -42,8 +42,12 @@ public enum SessionRequest {
   case openLink(index: Int, mode: OpeningMode)
   /// Open an address typed or picked from a list.
   case open(address: String, mode: OpeningMode)
-  /// Open topic `entry` of the library.
-  case openTopic(entry: Int)
+  /// Open topic `entry` of a catalog (the library, or a service's results).
+  case openTopic(entry: Int, catalog: TopicCatalog)
+  /// Ask the MedlinePlus search service for these words (nil: ask for them first).
+  case searchMedlinePlus(String?)
+  /// The next page of a search's results, as the reader reaches the end of those listed.
+  case moreResults(ServiceResultsCatalog)
   /// All links of the page, in the pager.
   case listLinks(Page)
   /// A text for the pager (a short one, or with no pager, medterm shows it itself).

@@ -1,0 +1,132 @@
+import MedlinePlus
+
+/// What a MedlinePlus service found (the search service's topics, the pages Connect names
+/// for a code) as the browser's `TopicCatalog`, so that they list in the topic index:
+/// typing there narrows them to those whose names hold the words, and Enter opens one from
+/// what the answer carried (no second request).
+public final class ServiceResultsCatalog: TopicCatalog {
+  /// One thing found.
+  public struct Item {
+    public var title: String
+    public var alsoCalled: [String]
+    public var url: String
+    /// The page to open, when the answer carried one.
+    public var page: Page?
+
+    public init(title: String, alsoCalled: [String], url: String, page: Page?) {
+      self.title = title
+      self.alsoCalled = alsoCalled
+      self.url = url
+      self.page = page
+    }
+  }
+
+  public private(set) var title: String
+  public private(set) var items: [Item]
+  public let language: ServiceLanguage
+  /// The words searched for, when more results can be asked for by them.
+  public let words: String?
+  /// How many results the service has in all.
+  public private(set) var total: Int
+
+  public init(
+    title: String, items: [Item], language: ServiceLanguage, words: String? = nil,
+    total: Int? = nil
+  ) {
+    self.title = title
+    self.items = items
+    self.language = language
+    self.words = words
+    self.total = total ?? items.count
+  }
+
+  /// True while the service has results past those listed.
+  public var hasMore: Bool { words != nil && items.count < total }
+
+  /// Adds the next page of a search's results (those not listed yet).
+  public func append(_ answer: SearchAnswer) {
+    let known = Set(items.map(\.url))
+    items += answer.results.filter { !known.contains($0.url) }.map(Self.item)
+    total = answer.hasMore ? answer.count : items.count
+    title = Self.title(of: answer, count: total, listed: items.count, language: language)
+  }
+
+  private static func item(_ result: SearchResult) -> Item {
+    Item(
+      title: result.plainTitle, alsoCalled: result.alsoCalled, url: result.url, page: result.topic)
+  }
+
+  private static func title(
+    of answer: SearchAnswer, count: Int, listed: Int, language: ServiceLanguage
+  ) -> String {
+    let noun = count == 1 ? "result" : "results"
+    let shown = listed < count ? ", \(listed) listed" : ""
+    return "MedlinePlus search: \(count) \(noun) for \u{201C}\(answer.term)\u{201D} "
+      + "(\(language.name))\(shown)"
+  }
+
+  /// A search answer's topics, each from its record; more come by the same words.
+  public convenience init(_ answer: SearchAnswer, words: String, language: ServiceLanguage) {
+    self.init(
+      title: Self.title(
+        of: answer, count: answer.count, listed: answer.results.count, language: language),
+      items: answer.results.map(Self.item), language: language, words: words,
+      total: answer.count)
+  }
+
+  /// The pages Connect names for a code, each as its summary with the way to the whole page.
+  public convenience init(_ answer: ConnectAnswer, code: MedicalCode, language: ServiceLanguage) {
+    self.init(
+      title: answer.subtitle ?? "MedlinePlus Connect: \(code.system.name) \(code.code)",
+      items: answer.entries.map {
+        Item(title: $0.title, alsoCalled: [$0.kind], url: $0.url, page: $0.page(language: language))
+      },
+      language: language)
+  }
+
+  public var count: Int { items.count }
+
+  public func entry(_ index: Int) -> TopicCatalogEntry {
+    let item = items[index]
+    return TopicCatalogEntry(
+      title: item.title, alsoCalled: item.alsoCalled, language: language.rawValue)
+  }
+
+  /// The items in the service's order; a query keeps those with a name that holds it (case
+  /// aside), the matched name shown.
+  public func search(_ query: String, languages: LanguageChoice) -> [TopicCatalogHit] {
+    let wanted = Self.folded(query.trimmingSpaces)
+    return items.indices.compactMap { index in
+      let item = items[index]
+      for name in [item.title] + item.alsoCalled {
+        guard !wanted.isEmpty else {
+          return TopicCatalogHit(entry: index, matched: name, matchStart: 0, matchLength: 0)
+        }
+        let folded = Self.folded(name)
+        if let range = folded.firstRange(of: wanted) {
+          let start = folded.distance(from: folded.startIndex, to: range.lowerBound)
+          return TopicCatalogHit(
+            entry: index, matched: name, matchStart: start, matchLength: wanted.count)
+        }
+      }
+      return nil
+    }
+  }
+
+  public func page(_ index: Int) -> Result<Page, LoadFailure> {
+    let item = items[index]
+    guard let page = item.page else {
+      return .failure(LoadFailure("the service sent no record for \(item.title): \(item.url)"))
+    }
+    return .success(page)
+  }
+
+  public func entry(forURL url: String) -> Int? {
+    items.firstIndex { $0.url == url }
+  }
+
+  /// Lower case, character for character where it can be (positions stay right).
+  private static func folded(_ text: String) -> String {
+    String(text.map { Character($0.lowercased().count == 1 ? $0.lowercased() : String($0)) })
+  }
+}
