@@ -109,4 +109,14 @@ import Testing
     reader.press("F x Enter")
     #expect(host.requested.count == SearchService.requestsPerMinute + 1)
   }
+
+  @Test func tabAsksTheServiceInTheOtherLanguage() {
+    let spanish = SearchService.address(words: "a1c", language: .spanish)
+    let host = MemoryHost([address: answer("service/search-a1c-0.xml")])
+    let reader = Harness(Pages.seed, height: 60, host: host).press("F a 1 c Enter Tab")
+    #expect(host.requested == [address, spanish])
+    // That answer failed: the English results stay.
+    #expect(reader.top.kind == .index)
+    #expect(reader.status.contains("404"))
+  }
 }

@@ -33,6 +33,7 @@ public enum Command: String, CaseIterable, Hashable, Sendable {
   case openInPager = "open-in-pager"
   case listLinks = "list-links"
   case copyLink = "copy-link"
+  case otherLanguage = "other-language"
   case linkInfo = "link-info"
 
   // Searching the text.

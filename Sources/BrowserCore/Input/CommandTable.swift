@@ -99,6 +99,10 @@ public enum CommandTable {
       .addBookmark, [.character("a")], in: [.page, .history],
       "bookmark this page, or the selected link", group: "Links"),
     CommandBinding(
+      .otherLanguage, [.character("t")], in: [.page],
+      "the other language: the selected link's Spanish version, else this topic's twin",
+      group: "Links"),
+    CommandBinding(
       .toggleFullPage, [.character("R")], in: [.page],
       "the whole page, menus and all, or back to the article (reader view)", group: "Links"),
     CommandBinding(

@@ -286,9 +286,9 @@ public final class BrowserSession {
       openFromCatalog(entry, of: catalog)
     case .moreResults(let results):
       loadMore(of: results)
-    case .searchMedlinePlus(let words):
+    case .searchMedlinePlus(let words, let language):
       if let words {
-        searchMedlinePlus(words)
+        searchMedlinePlus(words, language: language)
       } else {
         push(medlinePlusSearchPrompt())
       }

@@ -216,6 +216,9 @@ public struct BrowserState: Sendable {
         return .bell
       }
       message = "copied to the clipboard: \(url)"
+      if let spanish = page.links[link].spanishURL, !spanish.isEmpty {
+        message = (message ?? "") + "; in Spanish: \(spanish) (t opens it)"
+      }
       return .copy(url)
     default:
       return .bell

@@ -29,6 +29,10 @@ public final class IndexView: View {
     case .cancel:
       return state.clearQuery() ? .done : .unhandled
     case .cycleLanguage:
+      // A search's results are in one language: Tab asks the service in the other.
+      if let results = state.catalog as? ServiceResultsCatalog, let words = results.words {
+        return .request(.searchMedlinePlus(words, language: results.language.other))
+      }
       state.cycleLanguage(backward: key == .backTab)
       return .done
     case .lineDown: return moreWhenNearTheEnd(moved: state.move(by: 1))

@@ -97,6 +97,8 @@ public final class PageView: View {
         PageView(text: { [state, address] in Self.info(state, address, $0) }, size: context.size))
     case .toggleFullPage:
       return toggleFullPage()
+    case .otherLanguage:
+      return otherLanguage()
     case .cancel:
       // Esc first clears what the reader can see (the narrow sidebar, the search's
       // highlights); only then does it close the page.
@@ -114,6 +116,25 @@ public final class PageView: View {
     .previousLink, .openLink, .listLinks, .copyLink, .nextMatch, .previousMatch, .scrollRight,
     .scrollLeft,
   ]
+
+  /// `t`: the other language: the selected link's Spanish version (a resource's "ES"),
+  /// else the topic's twin, from the page's own link to it when it has one (← comes back).
+  private func otherLanguage() -> ViewAction {
+    let page = state.page
+    if let link = state.visibleSelectedLink, let spanish = page.links[link].spanishURL,
+      !spanish.isEmpty
+    {
+      return .request(.open(address: spanish, mode: .standard))
+    }
+    if let twin = page.topic?.twin?.url, !twin.isEmpty {
+      if let index = page.links.firstIndex(where: { $0.url == twin }) {
+        return .request(.openLink(index: index, mode: .here))
+      }
+      return .request(.open(address: twin, mode: .here))
+    }
+    state.say("this page has no version in another language")
+    return .bell
+  }
 
   /// `R`: the whole page instead of its article, or the article again, at the same section
   /// where both have it.

@@ -44,8 +44,9 @@ public enum SessionRequest {
   case open(address: String, mode: OpeningMode)
   /// Open topic `entry` of a catalog (the library, or a service's results).
   case openTopic(entry: Int, catalog: TopicCatalog)
-  /// Ask the MedlinePlus search service for these words (nil: ask for them first).
-  case searchMedlinePlus(String?)
+  /// Ask the MedlinePlus search service for these words (nil: ask for them first), in a
+  /// language (nil: the page's).
+  case searchMedlinePlus(String?, language: ServiceLanguage? = nil)
   /// The next page of a search's results, as the reader reaches the end of those listed.
   case moreResults(ServiceResultsCatalog)
   /// All links of the page, in the pager.
