@@ -47,6 +47,14 @@ final class FetchDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable
     completionHandler(request)
   }
 
+  /// `Retry-After` in seconds (its date form is left out: no clock to trust it against), at
+  /// most a day.
+  static func retryAfter(_ value: String?) -> Int? {
+    guard let value, let seconds = Int(value.trimmingCharacters(in: .whitespaces)), seconds >= 0
+    else { return nil }
+    return min(seconds, 86_400)
+  }
+
   func urlSession(
     _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
     completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
@@ -57,7 +65,11 @@ final class FetchDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable
       return completionHandler(.cancel)
     }
     if http.statusCode >= 400 {
-      let reason = ReasonPhrase.for(http.statusCode)
+      var reason = ReasonPhrase.for(http.statusCode)
+      // A busy service (429, 503) may say when to ask again: the reader is told.
+      if let wait = Self.retryAfter(http.value(forHTTPHeaderField: "Retry-After")) {
+        reason += " (it asks to wait \(wait) second\(wait == 1 ? "" : "s"))"
+      }
       reporter.finish(.failure(kind: .httpStatus, argument: "\(http.statusCode) \(reason)"))
       return completionHandler(.cancel)
     }

@@ -45,4 +45,13 @@ import Testing
     let reader = Harness(Pages.file("web/mercurial.source.html")).press("t")
     #expect(reader.status.contains("no version in another language"))
   }
+
+  @Test func aTwinTheLibraryLacksSaysSoWhenItCannotBeFetched() {
+    let library = TopicIndexTests.CorpusCatalog(["mplus_topics_2024-08-10.excerpt-A1C.xml"])
+    let page = Pages.file("mplus_topics_2024-08-10.excerpt-A1C.xml")
+    let reader = Harness(page, host: MemoryHost([:]), catalog: library).press("t")
+    let screen = reader.screen.plainText
+    #expect(screen.contains("not in this library file (1 topic)"))
+    #expect(screen.contains("https://medlineplus.gov/spanish/a1c.html"))
+  }
 }

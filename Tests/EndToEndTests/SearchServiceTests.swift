@@ -66,6 +66,8 @@ struct SearchServiceTests {
     ("/corpus/service/search-none.xml", "no topic for 'zzzz' (English)"),
     ("/fail/503/ws", "The server answered 503 Service Unavailable."),
     ("/fail/429/ws", "The server answered 429 Too Many Requests."),
+    ("/retry/429/30", "429 Too Many Requests (it asks to wait 30 seconds)."),
+    ("/retry/503/1", "503 Service Unavailable (it asks to wait 1 second)."),
     ("/404", "The server answered 404 Not Found."),
     ("/corpus/fixtures/latin1.html", "answered with a web page, not results"),
     ("/corpus/service/search-broken.xml", "answer breaks off or is garbled at line"),

@@ -88,13 +88,29 @@ extension BrowserSession {
           case .failure(let failure) where failure.cancelled:
             top.say("cancelled")
           case .failure(let failure):
-            showCard(target, error: failure.message)
+            showCard(target, error: failureMessage(failure, for: target.url))
           case .success(let resource):
             present(resource, for: target)
           }
           return .done
         })
     }
+  }
+
+  /// Why a page did not load. A MedlinePlus topic the library file lacks (a related topic,
+  /// a twin) says so first: that, not the network's words, is what the reader needs.
+  private func failureMessage(_ failure: LoadFailure, for url: String) -> String {
+    guard let catalog, !(catalog is ServiceResultsCatalog), Self.isMedlinePlus(url) else {
+      return failure.message
+    }
+    let topics = catalog.count == 1 ? "topic" : "topics"
+    return "not in this library file (\(NumberText.grouped(catalog.count)) \(topics)), and "
+      + "medlineplus.gov could not give it: \(failure.message)"
+  }
+
+  static func isMedlinePlus(_ url: String) -> Bool {
+    let host = hostName(of: url).lowercased()
+    return host == "medlineplus.gov" || host.hasSuffix(".medlineplus.gov")
   }
 
   /// Opens a topic of a catalog (the library's, unless another is given) as a page,

@@ -25,6 +25,7 @@ Endpoints:
   /stall/<path>    a corpus file announced in full: half of it, a pause of 0.3 s, 1 KiB
                    more, then silence for 60 s (to interrupt a download midway)
   /fail/<code>/<anything>  that status with a small HTML body, whatever the file name
+  /retry/<code>/<seconds>  that status with Retry-After: <seconds>
 """
 
 import gzip
@@ -166,6 +167,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
                     self.wfile.flush()
                     time.sleep(60)
                 self.close_connection = True
+            elif path.startswith("/retry/"):
+                code, seconds = path[len("/retry/"):].split("/")[:2]
+                self.send_body(int(code), b"<h1>Busy</h1>", headers=[("Retry-After", seconds)])
             elif path.startswith("/fail/"):
                 code = int(path[len("/fail/"):].split("/")[0])
                 self.send_body(code, b"<h1>Failed on purpose</h1>")
