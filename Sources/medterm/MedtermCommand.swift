@@ -1,5 +1,6 @@
 import ArgumentParser
 import BrowserCore
+import BrowserMemory
 import CNcursesw
 import CursesTerminal
 import MedlinePlus
@@ -329,14 +330,19 @@ struct MedtermCommand: ParsableCommand {
   private func searchService(_ query: String, setup: BrowserSetup, asked: Bool) throws {
     let language = lang.flatMap(ServiceLanguage.init(code:)) ?? .english
     let answer: SearchAnswer
+    let cachedAge: Int?
     switch ServiceClient(environment: setup.environment).search(query, language: language) {
     case .failure(let failure):
       let reason = asked ? "" : "'\(query)' is not a file, there is no topic library, and "
       throw MedtermFailure(reason + failure.message)
     case .success(let found):
-      answer = found
+      (answer, cachedAge) = found
     }
     let catalog = ServiceResultsCatalog(answer, words: query, language: language)
+    catalog.note = cachedAge.map(Self.cacheNote)
+    if let note = catalog.note {
+      self.note("the MedlinePlus search service did not answer: " + note)
+    }
     if !asked {
       note(
         "no topic library here (medterm --update downloads one); the MedlinePlus search "
@@ -395,10 +401,12 @@ struct MedtermCommand: ParsableCommand {
       throw MedtermFailure(error.message)
     }
     let answer: ConnectAnswer
+    let cachedAge: Int?
     switch ServiceClient(environment: setup.environment).lookUp(code, language: language) {
     case .failure(let failure): throw MedtermFailure(failure.message)
-    case .success(let found): answer = found
+    case .success(let found): (answer, cachedAge) = found
     }
+    if let cachedAge { note("MedlinePlus Connect did not answer: " + Self.cacheNote(cachedAge)) }
     guard !answer.entries.isEmpty else {
       throw MedtermFailure(
         "MedlinePlus Connect has no page for \(code.system.name) \(code.code) (\(language.name))")
@@ -422,6 +430,11 @@ struct MedtermCommand: ParsableCommand {
       return
     }
     try setup.browse(start, mouse: mouse)
+  }
+
+  /// "from the cache, 3 days old".
+  static func cacheNote(_ age: Int) -> String {
+    "from the cache, \(WhenText.age(seconds: age)) old"
   }
 
   /// A dump as the screen's character rule asks (JSON and the tree are data, kept as is).

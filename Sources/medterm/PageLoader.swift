@@ -11,6 +11,21 @@ import MedlinePlus
 /// helper process (so URLSession and its libraries are never loaded at start-up), `file:`
 /// addresses and plain paths from disk.
 final class PageLoader: BrowserHost {
+  /// Where the services' answers are kept (`$XDG_CACHE_HOME/medterm/services`).
+  let cache: ServiceCache
+
+  init(environment: [String: String] = ProcessEnvironment.current) {
+    cache = ServiceCache(environment: environment)
+  }
+
+  func keepAnswer(_ bytes: [UInt8], for url: String) {
+    cache.store(bytes, for: url)
+  }
+
+  func keptAnswer(for url: String) -> (bytes: [UInt8], age: Int)? {
+    cache.answer(for: url)
+  }
+
   func load(_ url: String) -> Result<any LoadTask, LoadFailure> {
     if let path = FileAddress.path(of: url) {
       return .success(FinishedLoad(Self.readFile(path, url: url)))

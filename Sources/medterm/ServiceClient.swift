@@ -1,4 +1,5 @@
 import BrowserCore
+import BrowserMemory
 import MedlinePlus
 
 /// Asks the MedlinePlus services, through `medterm-fetch` like every web request, at the
@@ -7,8 +8,10 @@ import MedlinePlus
 struct ServiceClient {
   let searchBase: String
   let connectBase: String
+  let environment: [String: String]
 
   init(environment: [String: String]) {
+    self.environment = environment
     func configured(_ name: String, _ fallback: String) -> String {
       let value = environment[name].map { $0.trimmingSpaces } ?? ""
       return value.isEmpty ? fallback : value
@@ -19,7 +22,7 @@ struct ServiceClient {
 
   /// One page of results for `words`, or the sentence that says why there is none.
   func search(_ words: String, language: ServiceLanguage, start: Int = 0) -> Result<
-    SearchAnswer, LoadFailure
+    (SearchAnswer, cachedAge: Int?), LoadFailure
   > {
     let address = SearchService.address(
       base: searchBase, words: words, language: language, start: start)
@@ -30,7 +33,7 @@ struct ServiceClient {
 
   /// The pages Connect names for a code.
   func lookUp(_ code: MedicalCode, language: ServiceLanguage) -> Result<
-    ConnectAnswer, LoadFailure
+    (ConnectAnswer, cachedAge: Int?), LoadFailure
   > {
     let address = ConnectService.address(base: connectBase, code: code, language: language)
     return fetch(address, service: "MedlinePlus Connect") {
@@ -38,16 +41,24 @@ struct ServiceClient {
     }
   }
 
+  /// The answer, from the service, or when it cannot answer from the cache (with the
+  /// answer's age in seconds).
   private func fetch<Answer>(
     _ address: String, service: String,
     read: ([UInt8]) throws(ServiceAnswerError) -> Answer
-  ) -> Result<Answer, LoadFailure> {
-    switch PageLoader().loadNow(address) {
+  ) -> Result<(Answer, cachedAge: Int?), LoadFailure> {
+    let loader = PageLoader(environment: environment)
+    switch loader.loadNow(address) {
     case .failure(let failure):
+      if let kept = loader.keptAnswer(for: address), let answer = try? read(kept.bytes) {
+        return .success((answer, kept.age))
+      }
       return .failure(LoadFailure(service + ": " + failure.message))
     case .success(let resource):
       do {
-        return .success(try read(resource.bytes))
+        let answer = try read(resource.bytes)
+        loader.keepAnswer(resource.bytes, for: address)
+        return .success((answer, nil))
       } catch {
         return .failure(LoadFailure(error.message))
       }

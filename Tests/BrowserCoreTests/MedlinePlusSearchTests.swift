@@ -119,4 +119,46 @@ import Testing
     #expect(reader.top.kind == .index)
     #expect(reader.status.contains("404"))
   }
+
+  /// A host whose loads fail (offline) but which has answers kept from before.
+  final class OfflineHost: BrowserHost {
+    var kept: [String: (bytes: [UInt8], age: Int)] = [:]
+    private(set) var keptNow: [String] = []
+    func load(_ url: String) -> Result<any LoadTask, LoadFailure> {
+      .failure(LoadFailure("The server wsearch.nlm.nih.gov was not found."))
+    }
+    func keepAnswer(_ bytes: [UInt8], for url: String) { keptNow.append(url) }
+    func keptAnswer(for url: String) -> (bytes: [UInt8], age: Int)? { kept[url] }
+  }
+
+  @Test func offlineASearchKeptFromBeforeShowsMarkedWithItsAge() {
+    let host = OfflineHost()
+    let reader = Harness(Pages.seed, host: host).press("F a 1 c Enter")
+    #expect(reader.top.kind == .page)
+    #expect(reader.status.contains("was not found"))
+    host.kept[address] = (answer("service/search-a1c-0.xml").1, 3 * 86_400)
+    reader.press("F a 1 c Enter")
+    #expect(reader.top.kind == .index)
+    #expect(reader.screen.plainText.contains("from the cache"))
+    let title = (reader.top as? IndexView)?.state.catalog.title
+    #expect(title?.hasSuffix("from the cache, 3 days old") == true)
+    #expect(host.keptNow.isEmpty)
+  }
+
+  @Test func anAnswerThatListsIsKept() {
+    final class KeepingHost: BrowserHost {
+      let inner: MemoryHost
+      private(set) var keptNow: [String] = []
+      init(_ inner: MemoryHost) { self.inner = inner }
+      func load(_ url: String) -> Result<any LoadTask, LoadFailure> { inner.load(url) }
+      func keepAnswer(_ bytes: [UInt8], for url: String) { keptNow.append(url) }
+    }
+    let none = SearchService.address(words: "zzzz", language: .english)
+    let host = KeepingHost(
+      MemoryHost([
+        address: answer("service/search-a1c-0.xml"), none: answer("service/search-none.xml"),
+      ]))
+    _ = Harness(Pages.seed, host: host).press("F z z z z Enter F a 1 c Enter")
+    #expect(host.keptNow == [address])
+  }
 }

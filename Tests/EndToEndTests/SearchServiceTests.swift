@@ -7,16 +7,55 @@ import Testing
 /// MEDTERM_CONNECT_URL), through medterm-fetch.
 @Suite(.enabled(if: Tools.runnable("python3"), "needs python3 for the local HTTP server"))
 struct SearchServiceTests {
-  private func search(_ server: TestHTTPServer, _ path: String, _ arguments: [String])
-    throws -> Medterm.Result
-  {
-    try Medterm.run(
+  /// A cache of its own for each test (answers are kept there), removed after the run.
+  private let cache = FileManager.default.temporaryDirectory
+    .appendingPathComponent("medterm-cache-\(UUID().uuidString)").path
+
+  private func search(
+    _ server: TestHTTPServer, _ path: String, _ arguments: [String], base: String? = nil
+  ) throws -> Medterm.Result {
+    let address = base ?? server.url(path)
+    return try Medterm.run(
       arguments,
       environment: [
-        "MEDTERM_SEARCH_URL": server.url(path), "MEDTERM_CONNECT_URL": server.url(path),
-        "XDG_DATA_HOME": "/nonexistent/medterm-test",
+        "MEDTERM_SEARCH_URL": address, "MEDTERM_CONNECT_URL": address,
+        "XDG_DATA_HOME": "/nonexistent/medterm-test", "XDG_CACHE_HOME": cache,
         "MEDTERM_NO_STATE": "1",
       ])
+  }
+
+  @Test func aSearchSeenOnceAnswersOfflineMarkedWithItsAge() throws {
+    defer { try? FileManager.default.removeItem(atPath: cache) }
+    var server: TestHTTPServer? = try TestHTTPServer()
+    let address = try #require(server?.url("/corpus/service/search-a1c-0.xml"))
+    let online = try search(
+      try #require(server), "", ["--search", "a1c", "--dump", "outline"], base: address)
+    #expect(online.status == 0 && online.stderr.isEmpty)
+    let directory = cache + "/medterm/services"
+    let files = try FileManager.default.contentsOfDirectory(atPath: directory)
+    #expect(files.count == 1)
+    let mode =
+      try FileManager.default.attributesOfItem(atPath: directory + "/" + files[0])[
+        .posixPermissions] as? Int
+    #expect(mode == 0o600)
+    server = nil  // the server is gone: nothing listens at the address any more
+    let offline = try Medterm.run(
+      ["--search", "a1c", "--dump", "outline"],
+      environment: [
+        "MEDTERM_SEARCH_URL": address, "XDG_DATA_HOME": "/nonexistent/medterm-test",
+        "XDG_CACHE_HOME": cache, "MEDTERM_NO_STATE": "1",
+      ])
+    #expect(offline.status == 0)
+    #expect(offline.stdout == online.stdout)
+    #expect(offline.stderr.contains("did not answer: from the cache, less than a minute old"))
+    // The topic the answer carried opens offline too.
+    let topic = try Medterm.run(
+      ["a1c", "--dump", "outline"],
+      environment: [
+        "MEDTERM_SEARCH_URL": address, "XDG_DATA_HOME": "/nonexistent/medterm-test",
+        "XDG_CACHE_HOME": cache, "MEDTERM_NO_STATE": "1",
+      ])
+    #expect(topic.stdout.hasPrefix("A1C\n"))
   }
 
   @Test func theResultsAreListedWithTheirNamesAndSnippets() throws {

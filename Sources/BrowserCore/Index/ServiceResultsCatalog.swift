@@ -21,7 +21,11 @@ public final class ServiceResultsCatalog: TopicCatalog {
     }
   }
 
-  public private(set) var title: String
+  /// What was found, and for what ("MedlinePlus search: 3 results for “a1c” (English)").
+  public private(set) var heading: String
+  /// Said after the heading: results from the cache, and how old.
+  public var note: String?
+  public var title: String { heading + (note.map { " \u{00B7} " + $0 } ?? "") }
   public private(set) var items: [Item]
   public let language: ServiceLanguage
   /// The words searched for, when more results can be asked for by them.
@@ -33,7 +37,7 @@ public final class ServiceResultsCatalog: TopicCatalog {
     title: String, items: [Item], language: ServiceLanguage, words: String? = nil,
     total: Int? = nil
   ) {
-    self.title = title
+    heading = title
     self.items = items
     self.language = language
     self.words = words
@@ -48,7 +52,7 @@ public final class ServiceResultsCatalog: TopicCatalog {
     let known = Set(items.map(\.url))
     items += answer.results.filter { !known.contains($0.url) }.map(Self.item)
     total = answer.hasMore ? answer.count : items.count
-    title = Self.title(of: answer, count: total, listed: items.count, language: language)
+    heading = Self.title(of: answer, count: total, listed: items.count, language: language)
   }
 
   private static func item(_ result: SearchResult) -> Item {

@@ -11,10 +11,18 @@ public protocol BrowserHost: AnyObject {
   /// Writes a file the reader asked to save (`S`); never replaces one unless `overwrite`.
   /// The result is the file's full path.
   func save(_ text: String, to path: String, overwrite: Bool) -> Result<String, SaveFailure>
+  /// Keeps a service's answer for its address, to show again without the network.
+  func keepAnswer(_ bytes: [UInt8], for url: String)
+  /// The answer kept for an address, and its age in seconds.
+  func keptAnswer(for url: String) -> (bytes: [UInt8], age: Int)?
 }
 
 extension BrowserHost {
   public func fileAddress(forTyped path: String) -> String? { nil }
+
+  public func keepAnswer(_ bytes: [UInt8], for url: String) {}
+
+  public func keptAnswer(for url: String) -> (bytes: [UInt8], age: Int)? { nil }
 
   public func save(_ text: String, to path: String, overwrite: Bool) -> Result<String, SaveFailure>
   {

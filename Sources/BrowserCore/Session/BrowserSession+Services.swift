@@ -35,10 +35,17 @@ extension BrowserSession {
     guard mayAskTheSearchService() else { return }
     let address = SearchService.address(
       base: searchServiceBase, words: words, language: language)
+    // Offline, or the service is down: the answer kept from an earlier search, if any.
+    func unanswered(_ failure: LoadFailure) -> ViewAction {
+      if let kept = host.keptAnswer(for: address) {
+        return present(kept.bytes, searchedFor: words, language: language, cachedAge: kept.age)
+      }
+      top.say("the MedlinePlus search service: " + failure.message)
+      return .bell
+    }
     switch host.load(address) {
     case .failure(let failure):
-      top.say("the MedlinePlus search service: " + failure.message)
-      bellPending = true
+      perform(unanswered(failure))
     case .success(let task):
       push(
         LoadingView(task: task, hostName: "the MedlinePlus search service") {
@@ -48,10 +55,11 @@ extension BrowserSession {
             top.say("search cancelled")
             return .done
           case .failure(let failure):
-            top.say("the MedlinePlus search service: " + failure.message)
-            return .bell
+            return unanswered(failure)
           case .success(let resource):
-            return present(resource.bytes, searchedFor: words, language: language)
+            let action = present(resource.bytes, searchedFor: words, language: language)
+            if case .push = action { host.keepAnswer(resource.bytes, for: address) }
+            return action
           }
         })
     }
@@ -115,9 +123,10 @@ extension BrowserSession {
     return configured.isEmpty ? SearchService.defaultBase : configured
   }
 
-  private func present(_ bytes: [UInt8], searchedFor words: String, language: ServiceLanguage)
-    -> ViewAction
-  {
+  private func present(
+    _ bytes: [UInt8], searchedFor words: String, language: ServiceLanguage,
+    cachedAge: Int? = nil
+  ) -> ViewAction {
     let answer: SearchAnswer
     do {
       answer = try SearchAnswerReader.read(bytes)
@@ -131,11 +140,15 @@ extension BrowserSession {
     }
     let size = terminal.size
     let languages: LanguageChoice = language == .english ? .english : .spanish
-    return .push(
-      IndexView(
-        IndexState(
-          catalog: ServiceResultsCatalog(answer, words: words, language: language),
-          width: size.width,
-          height: size.height, languages: languages, glyphs: glyphs)))
+    let results = ServiceResultsCatalog(answer, words: words, language: language)
+    if let cachedAge { results.note = "from the cache, \(WhenText.age(seconds: cachedAge)) old" }
+    let index = IndexView(
+      IndexState(
+        catalog: results, width: size.width, height: size.height, languages: languages,
+        glyphs: glyphs))
+    if cachedAge != nil {
+      index.say("the MedlinePlus search service did not answer: these are the results kept")
+    }
+    return .push(index)
   }
 }

@@ -22,6 +22,17 @@ public enum WhenText {
   }
 
   /// Seconds since 1970 now.
+  /// "2 minutes", "3 hours", "5 days": an age as people say it.
+  public static func age(seconds: Int) -> String {
+    func unit(_ count: Int, _ name: String) -> String { "\(count) \(name)\(count == 1 ? "" : "s")" }
+    switch seconds {
+    case ..<60: return "less than a minute"
+    case ..<3600: return unit(seconds / 60, "minute")
+    case ..<86_400: return unit(seconds / 3600, "hour")
+    default: return unit(seconds / 86_400, "day")
+    }
+  }
+
   public static func now() -> Int {
     Int(time(nil))
   }
