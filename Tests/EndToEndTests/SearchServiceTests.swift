@@ -75,6 +75,8 @@ struct SearchServiceTests {
       server, "/corpus/service/search-a1c-0.xml", ["--search", "a1c", "--dump-screen", "80x12"])
     #expect(index.stdout.contains("MedlinePlus search: 3 results for “a1c”"))
     #expect(index.stdout.contains("▸ A1C · Hemoglobin A1C test, HbA1C"))
+    // The selected result's snippet, under the list.
+    #expect(index.stdout.contains(" The A1C test measures your average blood sugar & more."))
     // Enter opens the topic from the record in the answer: the sidebar of a topic page.
     let topic = try search(
       server, "/corpus/service/search-a1c-0.xml",

@@ -67,6 +67,14 @@ public enum IndexComposer {
       screen.write(" " + shown, x: 0, y: 3, role: .dim)
     }
 
+    // The selected entry's detail (a search result's snippet), above the status line.
+    if state.showsDetail, let entry = state.selectedEntry,
+      let detail = state.catalog.detail(entry), !detail.isEmpty
+    {
+      let shown = ScreenComposer.truncated(text(detail), to: width - 2, glyphs)
+      screen.write(" " + shown, x: 0, y: state.height - 2, role: .dim)
+    }
+
     // Status line.
     let y = state.height - 1
     screen.fill(y: y, role: .statusBar)

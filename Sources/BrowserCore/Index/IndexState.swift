@@ -32,8 +32,12 @@ public struct IndexState {
   /// The query typed so far.
   public var query: String { editor.text }
 
-  /// Rows available for hits (header, search line, rule above; status line below).
-  public var listHeight: Int { max(1, height - 4) }
+  /// Rows available for hits (header, search line, rule above; status line below, and the
+  /// selected entry's detail above it when the catalog has details).
+  public var listHeight: Int { max(1, height - 4 - (showsDetail ? 1 : 0)) }
+
+  /// True when a line above the status line shows the selected entry's detail.
+  public var showsDetail: Bool { catalog.hasDetails && height >= 8 }
 
   public mutating func resize(width: Int, height: Int) {
     self.width = width

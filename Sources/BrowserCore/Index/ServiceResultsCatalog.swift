@@ -12,12 +12,17 @@ public final class ServiceResultsCatalog: TopicCatalog {
     public var url: String
     /// The page to open, when the answer carried one.
     public var page: Page?
+    /// What the service says of it (a search result's snippet, Connect's summary).
+    public var detail: String?
 
-    public init(title: String, alsoCalled: [String], url: String, page: Page?) {
+    public init(
+      title: String, alsoCalled: [String], url: String, page: Page?, detail: String? = nil
+    ) {
       self.title = title
       self.alsoCalled = alsoCalled
       self.url = url
       self.page = page
+      self.detail = detail
     }
   }
 
@@ -57,7 +62,8 @@ public final class ServiceResultsCatalog: TopicCatalog {
 
   private static func item(_ result: SearchResult) -> Item {
     Item(
-      title: result.plainTitle, alsoCalled: result.alsoCalled, url: result.url, page: result.topic)
+      title: result.plainTitle, alsoCalled: result.alsoCalled, url: result.url,
+      page: result.topic, detail: result.snippet.isEmpty ? nil : result.snippet.plainText)
   }
 
   private static func title(
@@ -83,7 +89,9 @@ public final class ServiceResultsCatalog: TopicCatalog {
     self.init(
       title: answer.subtitle ?? "MedlinePlus Connect: \(code.system.name) \(code.code)",
       items: answer.entries.map {
-        Item(title: $0.title, alsoCalled: [$0.kind], url: $0.url, page: $0.page(language: language))
+        Item(
+          title: $0.title, alsoCalled: [$0.kind], url: $0.url, page: $0.page(language: language),
+          detail: $0.summaryText)
       },
       language: language)
   }
@@ -124,6 +132,12 @@ public final class ServiceResultsCatalog: TopicCatalog {
     }
     return .success(page)
   }
+
+  public func detail(_ index: Int) -> String? {
+    items.indices.contains(index) ? items[index].detail : nil
+  }
+
+  public var hasDetails: Bool { items.contains { $0.detail != nil } }
 
   public func entry(forURL url: String) -> Int? {
     items.firstIndex { $0.url == url }

@@ -15,6 +15,16 @@ public protocol TopicCatalog: AnyObject {
   func page(_ index: Int) -> Result<Page, LoadFailure>
   /// The topic with this address (Related Health Topics, the other-language twin).
   func entry(forURL url: String) -> Int?
+  /// A line about an entry that its row has no room for (a search result's snippet), shown
+  /// under the list for the selected one; nil for none.
+  func detail(_ index: Int) -> String?
+  /// True when entries may have details, so the index keeps a line for them.
+  var hasDetails: Bool { get }
+}
+
+extension TopicCatalog {
+  public func detail(_ index: Int) -> String? { nil }
+  public var hasDetails: Bool { false }
 }
 
 /// One topic in the index.

@@ -35,7 +35,7 @@ public enum ConnectAnswerDump {
             .object([
               ("title", .string(entry.title)), ("kind", .string(entry.kind)),
               ("url", .string(entry.url)),
-              ("summary", .string(HighlightedText.plain(entry.summaryHTML))),
+              ("summary", .string(entry.summaryText)),
             ])
           })
       ),

@@ -68,6 +68,9 @@ public struct ConnectEntry: Hashable, Sendable {
   /// Connect's summary of the page, as HTML.
   public var summaryHTML: String
 
+  /// The summary as plain text.
+  public var summaryText: String { HighlightedText.plain(summaryHTML) }
+
   /// What kind of MedlinePlus page it is, from its address.
   public var kind: String {
     if url.contains("/druginfo/") { return "drug" }
