@@ -16,8 +16,8 @@ struct BrowserSetup {
   }
 
   let config: ConfigFile
-  /// The environment the pager sees: the config's `set pager`, unless `$MEDTERM_PAGER` says
-  /// otherwise.
+  /// The environment the pager and the services see: the config's `set pager`,
+  /// `set search-url` and `set connect-url`, unless the environment says otherwise.
   let environment: [String: String]
   let ascii: Bool
   /// The theme named on the command line or in the config, or nil for the default.
@@ -32,6 +32,12 @@ struct BrowserSetup {
     var environment = environment
     if let pager = config.settings.pager, environment["MEDTERM_PAGER"] == nil {
       environment["MEDTERM_PAGER"] = pager
+    }
+    if let search = config.settings.searchURL, environment["MEDTERM_SEARCH_URL"] == nil {
+      environment["MEDTERM_SEARCH_URL"] = search
+    }
+    if let connect = config.settings.connectURL, environment["MEDTERM_CONNECT_URL"] == nil {
+      environment["MEDTERM_CONNECT_URL"] = connect
     }
     self.environment = environment
     self.ascii = ascii || config.settings.ascii

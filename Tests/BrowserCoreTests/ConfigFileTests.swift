@@ -81,4 +81,20 @@ import Testing
     let standard = ConfigFile.parse(ConfigFile().dump(), file: "dump")
     #expect(standard.keymap == Keymap.standard, "the defaults' dump reads back to the defaults")
   }
+
+  @Test func theServicesAddressesCanBeSet() {
+    let config = ConfigFile.parse(
+      """
+      set search-url http://127.0.0.1:8080/ws/query
+      set connect-url https://connect.example.org/service
+      set search-url ftp://nowhere
+      """, file: "config")
+    #expect(config.settings.searchURL == "http://127.0.0.1:8080/ws/query")
+    #expect(config.settings.connectURL == "https://connect.example.org/service")
+    #expect(config.diagnostics.count == 1)
+    #expect(
+      config.diagnostics.first?.contains(":3: set search-url takes default or an http") == true)
+    let again = ConfigFile.parse(config.dump(), file: "dump")
+    #expect(again.settings == config.settings)
+  }
 }

@@ -10,11 +10,17 @@ public struct Settings: Equatable, Sendable {
   public var sidebarWidth: Int?
   public var mouse = false
   public var ascii = false
+  /// The MedlinePlus search service's and Connect's addresses, or nil for their own
+  /// (`$MEDTERM_SEARCH_URL` and `$MEDTERM_CONNECT_URL` win over these).
+  public var searchURL: String?
+  public var connectURL: String?
 
   public init() {}
 
   /// Every setting, in the order `--dump-config` writes them.
-  public static let names = ["pager", "theme", "open", "sidebar-width", "mouse", "ascii"]
+  public static let names = [
+    "pager", "theme", "open", "sidebar-width", "mouse", "ascii", "search-url", "connect-url",
+  ]
 
   /// Sets one; the message says what is wrong with the value.
   mutating func set(_ name: String, _ value: String) -> String? {
@@ -44,6 +50,15 @@ public struct Settings: Equatable, Sendable {
         return "set \(name) takes on or off, not \u{201C}\(value)\u{201D}"
       }
       if name == "mouse" { mouse = flag } else { ascii = flag }
+    case "search-url", "connect-url":
+      let lower = value.lowercased()
+      guard value == "default" || lower.hasPrefix("http://") || lower.hasPrefix("https://"),
+        !value.contains(" ")
+      else {
+        return "set \(name) takes default or an http(s) address, not \u{201C}\(value)\u{201D}"
+      }
+      let address = value == "default" ? nil : value
+      if name == "search-url" { searchURL = address } else { connectURL = address }
     default:
       return "no setting \u{201C}\(name)\u{201D} (there are: \(Self.names.joined(separator: ", ")))"
     }
@@ -67,6 +82,8 @@ public struct Settings: Equatable, Sendable {
     case "sidebar-width": sidebarWidth.map(String.init) ?? "auto"
     case "mouse": mouse ? "on" : "off"
     case "ascii": ascii ? "on" : "off"
+    case "search-url": searchURL ?? "default"
+    case "connect-url": connectURL ?? "default"
     default: ""
     }
   }
