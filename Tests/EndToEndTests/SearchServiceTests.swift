@@ -113,6 +113,7 @@ struct SearchServiceTests {
     ("/corpus/fixtures/latin1.html", "answered with a web page, not results"),
     ("/corpus/service/search-broken.xml", "answer breaks off or is garbled at line"),
     ("/cut/service/search-a1c-0.xml", "the MedlinePlus search service: "),
+    ("/big", "larger than 8 MiB, the most medterm downloads"),
   ])
   func aBadAnswerIsOneClearLine(path: String, message: String) throws {
     let server = try TestHTTPServer()

@@ -95,7 +95,8 @@ extension BrowserSession {
           let before = results.items.count
           results.append(answer)
           (top as? IndexView)?.catalogGrew()
-          top.say("\(results.items.count - before) more results")
+          let added = results.items.count - before
+          top.say(added == 0 ? "no new results" : "\(added) more result\(added == 1 ? "" : "s")")
           return .done
         }
       })

@@ -50,11 +50,11 @@ public final class IndexView: View {
     }
   }
 
-  /// A search's results come a page at a time: within a screen of the end of those listed,
-  /// the next page is asked for (once at a time, and only while the service has more).
+  /// A search's results come a page at a time: on the last of those listed, the next page
+  /// is asked for (only while the service has more).
   private func moreWhenNearTheEnd(moved: Bool) -> ViewAction {
     guard let results = state.catalog as? ServiceResultsCatalog, results.hasMore,
-      state.query.isEmpty, state.selected + state.listHeight >= state.hits.count
+      state.query.isEmpty, state.selected >= state.hits.count - 1
     else { return moved ? .done : .bell }
     return .request(.moreResults(results))
   }
