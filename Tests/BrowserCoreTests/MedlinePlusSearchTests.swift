@@ -161,4 +161,17 @@ import Testing
     _ = Harness(Pages.seed, host: host).press("F z z z z Enter F a 1 c Enter")
     #expect(host.keptNow == [address])
   }
+
+  /// Started on a search's results (`medterm --search`), the results are the session's
+  /// catalog too: a result without its record opens from its address, once.
+  @Test func aResultWithoutItsRecordOpensFromItsAddressWhenTheResultsAreTheCatalog() throws {
+    let bytes = answer("service/search-a1c-2.xml").1
+    let results = ServiceResultsCatalog(
+      try SearchAnswerReader.read(bytes), words: "a1c", language: .english)
+    let host = MemoryHost([:])
+    let reader = Harness(
+      index: IndexState(catalog: results, width: 100, height: 30), host: host)
+    reader.press("Enter")
+    #expect(host.requested == ["https://medlineplus.gov/diabetestype2.html"])
+  }
 }

@@ -70,7 +70,9 @@ extension BrowserSession {
   /// Starts loading; the loading view shows progress and hands the result back.
   private func load(_ target: Target) {
     // A topic of the library medterm opened comes from the file, not the network.
-    if target.mode != .pager, let catalog, let entry = catalog.entry(forURL: target.url) {
+    if target.mode != .pager, let catalog, let entry = catalog.entry(forURL: target.url),
+      !Self.lacksItsPage(entry, in: catalog)
+    {
       openFromCatalog(entry)
       return
     }
@@ -113,14 +115,19 @@ extension BrowserSession {
     return host == "medlineplus.gov" || host.hasSuffix(".medlineplus.gov")
   }
 
+  /// True for a service's result that came without its record: it opens from its address,
+  /// so the catalog must not be asked for it again.
+  static func lacksItsPage(_ entry: Int, in catalog: TopicCatalog) -> Bool {
+    guard let results = catalog as? ServiceResultsCatalog else { return false }
+    return results.items.indices.contains(entry) && results.items[entry].page == nil
+  }
+
   /// Opens a topic of a catalog (the library's, unless another is given) as a page,
   /// keeping the index (or page) for Back.
   func openFromCatalog(_ entry: Int, of given: TopicCatalog? = nil) {
     guard let catalog = given ?? catalog else { return }
     // A result the service sent no record for opens from its address.
-    if let results = catalog as? ServiceResultsCatalog, results.items.indices.contains(entry),
-      results.items[entry].page == nil
-    {
+    if Self.lacksItsPage(entry, in: catalog), let results = catalog as? ServiceResultsCatalog {
       open(address: results.items[entry].url, mode: .here)
       return
     }
