@@ -1,6 +1,6 @@
 /// What MedlinePlus topic pages have in common: the six fixed menu groups, the categories
-/// they list with their stable `#cat_NN` anchors (../shared/MEDLINEPLUS.md §3), and the
-/// sections no menu names.
+/// they list with their stable `#cat_NN` anchors (the same on every topic page, so a link
+/// to one lands whatever the page), and the sections no menu names.
 public enum MedlinePlusCatalog {
   /// A menu category and where the page puts it.
   public struct Category: Sendable {

@@ -1,7 +1,7 @@
 import Foundation
 import MedlinePlus
 
-/// The real input files in `Tests/Corpus` (copied from ../shared/corpus; see PROVENANCE.md).
+/// The real input files in `Tests/Corpus` (where each came from: its PROVENANCE.md).
 enum Corpus {
   static let directory = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
