@@ -172,19 +172,9 @@ public enum ScreenComposer {
       return truncated(value, to: cells, glyphs)
     }
     let room = cells - DisplayWidth.of(glyphs.ellipsis)
-    let tailRoom = room / 2
-    var tail: [Character] = []
-    var used = 0
-    for character in value.reversed() {
-      let width = DisplayWidth.of(character)
-      if used + width > tailRoom { break }
-      tail.append(character)
-      used += width
-    }
-    let head = truncated(value, to: room - used + DisplayWidth.of(glyphs.ellipsis), glyphs)
-    let headText =
-      head.hasSuffix(glyphs.ellipsis) ? String(head.dropLast(glyphs.ellipsis.count)) : head
-    return headText + glyphs.ellipsis + String(tail.reversed())
+    let tail = leading(of: value, fitting: room / 2, fromEnd: true)
+    let head = leading(of: value, fitting: room - tail.width, fromEnd: false)
+    return trimmingTrailingSpaces(head.text) + glyphs.ellipsis + tail.text
   }
 
   private static func drawContent(_ state: BrowserState, on screen: inout ScreenBuffer) {
@@ -334,15 +324,7 @@ public enum ScreenComposer {
     let ellipsis = glyphs.ellipsis
     let room = cells - DisplayWidth.of(ellipsis)
     guard room > 0 else { return String(ellipsis.prefix(cells)) }
-    var result = ""
-    var used = 0
-    for character in value {
-      let width = DisplayWidth.of(character)
-      if used + width > room { break }
-      result.append(character)
-      used += width
-    }
-    return String(result.reversed().drop(while: { $0 == " " }).reversed()) + ellipsis
+    return trimmingTrailingSpaces(leading(of: value, fitting: room, fromEnd: false).text) + ellipsis
   }
 
   /// Cuts text to a number of cells from the start, keeping its end: for input being typed.
@@ -352,14 +334,35 @@ public enum ScreenComposer {
     let ellipsis = glyphs.ellipsis
     let room = cells - DisplayWidth.of(ellipsis)
     guard room > 0 else { return String(ellipsis.prefix(cells)) }
-    var kept: [Character] = []
-    var used = 0
-    for character in value.reversed() {
-      let width = DisplayWidth.of(character)
-      if used + width > room { break }
-      kept.append(character)
-      used += width
+    return ellipsis + leading(of: value, fitting: room, fromEnd: true).text
+  }
+
+  /// As much of the text's start (or its end) as fits in a number of cells, whole
+  /// characters only, and the cells it takes. Stops at the first character that does not
+  /// fit, so a long text is not walked to its end.
+  private static func leading(of value: String, fitting cells: Int, fromEnd: Bool) -> (
+    text: String, width: Int
+  ) {
+    func fit<Characters: Sequence<Character>>(_ characters: Characters) -> ([Character], Int) {
+      var kept: [Character] = []
+      var used = 0
+      for character in characters {
+        let width = DisplayWidth.of(character)
+        if used + width > cells { break }
+        kept.append(character)
+        used += width
+      }
+      return (kept, used)
     }
-    return ellipsis + String(kept.reversed())
+    if fromEnd {
+      let (kept, used) = fit(value.reversed())
+      return (String(kept.reversed()), used)
+    }
+    let (kept, used) = fit(value)
+    return (String(kept), used)
+  }
+
+  private static func trimmingTrailingSpaces(_ text: String) -> String {
+    String(text.reversed().drop(while: { $0 == " " }).reversed())
   }
 }
