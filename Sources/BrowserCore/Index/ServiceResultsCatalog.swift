@@ -26,27 +26,46 @@ public final class ServiceResultsCatalog: TopicCatalog {
     }
   }
 
-  /// What was found, and for what ("MedlinePlus search: 3 results for “a1c” (English)").
-  public private(set) var heading: String
   /// Said after the heading: results from the cache, and how old.
   public var note: String?
-  public var title: String { heading + (note.map { " \u{00B7} " + $0 } ?? "") }
   public private(set) var items: [Item]
   public let language: ServiceLanguage
   /// The words searched for, when more results can be asked for by them.
   public let words: String?
   /// How many results the service has in all.
   public private(set) var total: Int
+  /// What was found, and for what: a search's answer (the heading counts what is listed),
+  /// or a fixed line (Connect's).
+  private let found: SearchAnswer?
+  private let fixedHeading: String
 
-  public init(
-    title: String, items: [Item], language: ServiceLanguage, words: String? = nil,
-    total: Int? = nil
-  ) {
-    heading = title
+  public init(title: String, items: [Item], language: ServiceLanguage) {
+    fixedHeading = title
+    found = nil
     self.items = items
     self.language = language
+    words = nil
+    total = items.count
+  }
+
+  /// A search answer's topics, each from its record; more come by the same words.
+  public init(_ answer: SearchAnswer, words: String, language: ServiceLanguage) {
+    fixedHeading = ""
+    found = answer
+    items = answer.results.map(Self.item)
+    self.language = language
     self.words = words
-    self.total = total ?? items.count
+    total = answer.count
+  }
+
+  /// "MedlinePlus search: 3 results for “a1c” (English), 2 listed · from the cache, …".
+  public var title: String {
+    var heading = fixedHeading
+    if let found {
+      heading = "MedlinePlus search: " + found.summary(count: total, language: language)
+      if items.count < total { heading += ", \(items.count) listed" }
+    }
+    return heading + (note.map { " \u{00B7} " + $0 } ?? "")
   }
 
   /// True while the service has results past those listed.
@@ -57,31 +76,12 @@ public final class ServiceResultsCatalog: TopicCatalog {
     let known = Set(items.map(\.url))
     items += answer.results.filter { !known.contains($0.url) }.map(Self.item)
     total = answer.hasMore ? answer.count : items.count
-    heading = Self.title(of: answer, count: total, listed: items.count, language: language)
   }
 
   private static func item(_ result: SearchResult) -> Item {
     Item(
       title: result.plainTitle, alsoCalled: result.alsoCalled, url: result.url,
       page: result.topic, detail: result.snippet.isEmpty ? nil : result.snippet.plainText)
-  }
-
-  private static func title(
-    of answer: SearchAnswer, count: Int, listed: Int, language: ServiceLanguage
-  ) -> String {
-    let noun = count == 1 ? "result" : "results"
-    let shown = listed < count ? ", \(listed) listed" : ""
-    return "MedlinePlus search: \(count) \(noun) for \u{201C}\(answer.term)\u{201D} "
-      + "(\(language.name))\(shown)"
-  }
-
-  /// A search answer's topics, each from its record; more come by the same words.
-  public convenience init(_ answer: SearchAnswer, words: String, language: ServiceLanguage) {
-    self.init(
-      title: Self.title(
-        of: answer, count: answer.count, listed: answer.results.count, language: language),
-      items: answer.results.map(Self.item), language: language, words: words,
-      total: answer.count)
   }
 
   /// The pages Connect names for a code, each as its summary with the way to the whole page.

@@ -19,8 +19,7 @@ public enum SearchAnswerDump {
   }
 
   public static func header(_ answer: SearchAnswer, language: ServiceLanguage) -> String {
-    let noun = answer.count == 1 ? "result" : "results"
-    var header = "\(answer.count) \(noun) for “\(answer.term)” (\(language.name))"
+    var header = answer.summary(language: language)
     if let first = answer.results.first, let last = answer.results.last {
       header += ", \(first.rank + 1)–\(last.rank + 1) shown"
     }

@@ -18,6 +18,13 @@ public struct SearchAnswer: Hashable, Sendable {
 
   /// True when the service has results past this page.
   public var hasMore: Bool { start + results.count < count }
+
+  /// "3 results for “a1c” (English)": how many the service has in all (or `count`), for
+  /// what, in which language.
+  public func summary(count: Int? = nil, language: ServiceLanguage) -> String {
+    let count = count ?? self.count
+    return "\(count) result\(count == 1 ? "" : "s") for \u{201C}\(term)\u{201D} (\(language.name))"
+  }
 }
 
 /// One result: a health topic, with the words of the query marked where they matched.
