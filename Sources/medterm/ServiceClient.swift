@@ -12,12 +12,8 @@ struct ServiceClient {
 
   init(environment: [String: String]) {
     self.environment = environment
-    func configured(_ name: String, _ fallback: String) -> String {
-      let value = environment[name].map { $0.trimmingSpaces } ?? ""
-      return value.isEmpty ? fallback : value
-    }
-    searchBase = configured("MEDTERM_SEARCH_URL", SearchService.defaultBase)
-    connectBase = configured("MEDTERM_CONNECT_URL", ConnectService.defaultBase)
+    searchBase = SearchService.base(environment: environment)
+    connectBase = ConnectService.base(environment: environment)
   }
 
   /// One page of results for `words`, or the sentence that says why there is none.

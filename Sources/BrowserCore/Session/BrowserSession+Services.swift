@@ -119,10 +119,7 @@ extension BrowserSession {
   }
 
   /// The search service's address: `MEDTERM_SEARCH_URL`, else the service's own.
-  var searchServiceBase: String {
-    let configured = environment["MEDTERM_SEARCH_URL"]?.trimmingSpaces ?? ""
-    return configured.isEmpty ? SearchService.defaultBase : configured
-  }
+  var searchServiceBase: String { SearchService.base(environment: environment) }
 
   private func present(
     _ bytes: [UInt8], searchedFor words: String, language: ServiceLanguage,

@@ -7,6 +7,12 @@ public enum ConnectService {
   public static let requestsPerMinute = 100
   static let service = "MedlinePlus Connect service"
 
+  /// The address to ask: `MEDTERM_CONNECT_URL` when set, else the service's own.
+  public static func base(environment: [String: String]) -> String {
+    let configured = environment["MEDTERM_CONNECT_URL"]?.trimmingSpaces ?? ""
+    return configured.isEmpty ? defaultBase : configured
+  }
+
   public static func address(
     base: String = defaultBase, code: MedicalCode, language: ServiceLanguage
   ) -> String {

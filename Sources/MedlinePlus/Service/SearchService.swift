@@ -9,6 +9,12 @@ public enum SearchService {
   /// The service asks for no more than 85 requests a minute from one address.
   public static let requestsPerMinute = 85
 
+  /// The address to ask: `MEDTERM_SEARCH_URL` when set, else the service's own.
+  public static func base(environment: [String: String]) -> String {
+    let configured = environment["MEDTERM_SEARCH_URL"]?.trimmingSpaces ?? ""
+    return configured.isEmpty ? defaultBase : configured
+  }
+
   /// The database of topics in a language.
   public static func database(_ language: ServiceLanguage) -> String {
     language == .english ? "healthTopics" : "healthTopicsSpanish"
