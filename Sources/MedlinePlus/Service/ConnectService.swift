@@ -28,12 +28,7 @@ public enum ConnectService {
 
   /// The pages an answer names, in its order.
   public static func read(_ bytes: [UInt8]) throws(ServiceAnswerError) -> ConnectAnswer {
-    guard bytes.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) })
-    else { throw .empty(service: service) }
-    let head = String(decoding: bytes.prefix(512), as: UTF8.self).lowercased()
-    if head.contains("<html") || head.contains("<!doctype html") {
-      throw .webPage(service: service)
-    }
+    try ServiceAnswerError.screen(bytes, service: service)
     let value: JSONValue
     do {
       value = try JSONReader.read(bytes)

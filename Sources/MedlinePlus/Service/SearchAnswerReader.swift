@@ -12,13 +12,7 @@ public enum SearchAnswerReader {
   static let service = "MedlinePlus search service"
 
   public static func read(_ bytes: [UInt8]) throws(ServiceAnswerError) -> SearchAnswer {
-    let start = bytes.firstIndex { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
-    guard let start else { throw .empty(service: service) }
-    // An HTML error page (a proxy's, the service's own 500) is not XML to parse.
-    let head = String(decoding: bytes[start...].prefix(512), as: UTF8.self).lowercased()
-    if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.contains("<body") {
-      throw .webPage(service: service)
-    }
+    try ServiceAnswerError.screen(bytes, service: service)
     let result = bytes.withUnsafeBufferPointer {
       buffer -> Result<SearchAnswer, ServiceAnswerError> in
       guard let parser = XMLPullParser(bytes: buffer) else {

@@ -10,6 +10,17 @@ public enum ServiceAnswerError: Error, Hashable, Sendable {
   /// Well-formed, but not the kind of answer the service gives.
   case unexpected(service: String, what: String)
 
+  /// The first look at any service's answer: nothing but white space, or a web page (a
+  /// proxy's error page, the service's own 500) where XML or JSON was expected.
+  static func screen(_ bytes: [UInt8], service: String) throws(ServiceAnswerError) {
+    let start = bytes.firstIndex { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
+    guard let start else { throw .empty(service: service) }
+    let head = String(decoding: bytes[start...].prefix(512), as: UTF8.self).lowercased()
+    if head.contains("<!doctype html") || head.contains("<html") || head.contains("<body") {
+      throw .webPage(service: service)
+    }
+  }
+
   public var message: String {
     switch self {
     case .empty(let service):
