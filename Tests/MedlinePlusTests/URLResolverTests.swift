@@ -36,4 +36,16 @@ import Testing
     #expect(PercentEncoding.encode("a b/é", keeping: { $0 != 0x20 && $0 < 0x80 }) == "a%20b/%C3%A9")
     #expect(PercentEncoding.encode(bytes: [0x61, 0xFF], keeping: { $0 < 0x80 }) == "a%FF")
   }
+
+  @Test func fragmentsOfLinksIntoThePageItself() {
+    let page = "https://example.org/docs/page.html#top"
+    #expect(URLResolver.fragment(of: "#ref-1", onPage: page) == "ref-1")
+    #expect(URLResolver.fragment(of: "page.html#ref-1", onPage: page) == "ref-1")
+    #expect(URLResolver.fragment(of: "https://example.org/docs/page.html#a", onPage: page) == "a")
+    #expect(URLResolver.fragment(of: "other.html#ref-1", onPage: page) == nil)
+    #expect(URLResolver.fragment(of: "#", onPage: page) == nil)
+    #expect(URLResolver.fragment(of: "page.html", onPage: page) == nil)
+    #expect(URLResolver.fragment(of: "#x", onPage: nil) == "x")
+    #expect(URLResolver.fragment(of: "other.html#x", onPage: nil) == nil)
+  }
 }

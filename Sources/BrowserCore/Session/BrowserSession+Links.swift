@@ -34,7 +34,7 @@ extension BrowserSession {
       view.say("that link is this page")
       return
     }
-    if let fragment = Self.fragmentOnThisPage(url, origin: page.origin) {
+    if let fragment = URLResolver.fragment(of: url, onPage: page.origin) {
       if let section = page.sections.firstIndex(where: { $0.id == fragment }) {
         view.update { $0.show(section: section) }
         return
@@ -246,18 +246,6 @@ extension BrowserSession {
       else { return nil }
       return page
     }
-  }
-
-  /// The fragment of a link into the page itself (`#anchor`, or the page's own address and
-  /// `#anchor`), or nil for a link elsewhere.
-  static func fragmentOnThisPage(_ url: String, origin: String?) -> String? {
-    guard let hash = url.firstIndex(of: "#") else { return nil }
-    let fragment = String(url[url.index(after: hash)...])
-    guard !fragment.isEmpty else { return nil }
-    let address = String(url[..<hash])
-    let own = origin.map { String($0.prefix { $0 != "#" }) }
-    guard address.isEmpty || address == own else { return nil }
-    return fragment
   }
 
   static func hostName(of url: String) -> String {

@@ -75,18 +75,7 @@ enum HTMLReader {
   /// The fragments of the links that point into the page itself (`#ref-1`, or the page's
   /// own address with a fragment).
   static func fragmentTargets(of hrefs: [String], page: String?) -> Set<String> {
-    let own = page.map { String($0.prefix { $0 != "#" }) }
-    var targets: Set<String> = []
-    for href in hrefs {
-      guard let hash = href.firstIndex(of: "#") else { continue }
-      let before = href[..<hash]
-      guard before.isEmpty || URLResolver.resolve(String(before), against: page) == own else {
-        continue
-      }
-      let fragment = String(href[href.index(after: hash)...])
-      if !fragment.isEmpty { targets.insert(fragment) }
-    }
-    return targets
+    Set(hrefs.compactMap { URLResolver.fragment(of: $0, onPage: page) })
   }
 
   /// The markup of an HTML fragment such as a health topic's `full-summary`.

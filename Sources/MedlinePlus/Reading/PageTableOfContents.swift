@@ -25,8 +25,7 @@ struct PageTableOfContents {
       }
       let links = Self.links(in: node)
       let inPage = links.compactMap { link -> (String, String, Int)? in
-        guard let target = HTMLReader.fragmentTargets(of: [link.href], page: page).first
-        else { return nil }
+        guard let target = URLResolver.fragment(of: link.href, onPage: page) else { return nil }
         return (target, link.text, link.depth)
       }
       // Nine in ten: a table of contents may end with a link to another page.

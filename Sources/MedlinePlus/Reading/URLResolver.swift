@@ -22,6 +22,20 @@ public enum URLResolver {
     return origin + normalized(directory + reference)
   }
 
+  /// The fragment of a link into the page itself (`#anchor`, or the page's own address with
+  /// `#anchor`), or nil for a link elsewhere or an empty fragment.
+  public static func fragment(of reference: String, onPage page: String?) -> String? {
+    guard let hash = reference.firstIndex(of: "#") else { return nil }
+    let fragment = String(reference[reference.index(after: hash)...])
+    guard !fragment.isEmpty else { return nil }
+    let address = reference[..<hash]
+    guard address.isEmpty else {
+      let own = page.map { String($0.prefix { $0 != "#" }) }
+      return resolve(String(address), against: page) == own ? fragment : nil
+    }
+    return fragment
+  }
+
   /// The scheme, lower-cased, when `text` starts with one (`https:`).
   public static func scheme(of text: String) -> String? {
     // RFC 3986: ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), checked on bytes (a page of a
