@@ -288,27 +288,21 @@ private struct Writer {
   /// broken mid-word however wide (a wide one scrolls sideways on screen, and a dump keeps it
   /// whole). Its links are links, numbered like any other.
   mutating func writePreformatted(_ runs: [TextRun], indent: Int) {
-    var spans = [StyledSpan(String(repeating: " ", count: indent))]
+    // The spans any text gets (link numbers, images as the options say), then tabs to their
+    // stops, counted across the whole line.
     var column = 0
-    var previousLink: Int? = nil
-    for run in runs {
-      if !options.images && run.style.contains(.image) { continue }
-      if options.linkNumbers, let link = run.link, link != previousLink {
-        let number = "[\(link + 1)]"
-        spans.append(StyledSpan(number, .linkNumber, link: link))
-        column += number.count
-      }
-      previousLink = run.link
-      let text = glyphs.isASCII ? Transliterator.ascii(run.text) : run.text
-      let shown = PagerSanitizer.expandingTabs(text, column: &column)
-      spans.append(StyledSpan(shown, run.link == nil ? .code : .link, link: run.link))
+    let shown = spans(runs, role: .code).map { span -> StyledSpan in
+      var span = span
+      let text = glyphs.isASCII ? Transliterator.ascii(span.text) : span.text
+      span.text = PagerSanitizer.expandingTabs(text, column: &column)
+      return span
     }
     guard column > 0 else {
       // A blank line of code is kept as one: emit() folds runs of blank lines.
       emit([])
       return
     }
-    emit(spans)
+    emit([StyledSpan(String(repeating: " ", count: indent))] + shown)
     if indent + column > width, let last = lines.indices.last {
       lines[last].isWide = true
     }
