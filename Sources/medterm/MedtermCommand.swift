@@ -359,12 +359,7 @@ struct MedtermCommand: ParsableCommand {
         print(render(.page(page), mode: dump), terminator: "")
         return
       }
-      let start = BrowserSetup.Start.page(page, catalog: catalog, mode: .article, reread: nil)
-      if let dumpScreen {
-        print(setup.screenDump(start, size: dumpScreen, keys: keys), terminator: "")
-        return
-      }
-      try setup.browse(start, mouse: mouse)
+      try show(.page(page, catalog: catalog, mode: .article, reread: nil), setup: setup)
       return
     }
     if let dump {
@@ -375,19 +370,15 @@ struct MedtermCommand: ParsableCommand {
       case .json: text = SearchAnswerDump.json(answer, language: language).serialized() + "\n"
       case .tree: text = SearchAnswerDump.tree(answer, language: language)
       }
-      printDump(text, mode: dump)
+      print(shown(text, mode: dump), terminator: "")
       return
     }
-    let start = BrowserSetup.Start.index(catalog, warning: nil)
-    if let dumpScreen {
-      print(setup.screenDump(start, size: dumpScreen, keys: keys), terminator: "")
-      return
-    }
-    guard !answer.results.isEmpty else {
+    // The screen of an empty answer can be printed; browsing one is not worth starting.
+    if dumpScreen == nil && answer.results.isEmpty {
       throw MedtermFailure(
         "the MedlinePlus search service has no topic for '\(query)' (\(language.name))")
     }
-    try setup.browse(start, mouse: mouse)
+    try show(.index(catalog, warning: nil), setup: setup)
   }
 
   /// Asks MedlinePlus Connect for the pages about a code, and lists them like search
@@ -420,11 +411,15 @@ struct MedtermCommand: ParsableCommand {
         text = ConnectAnswerDump.json(answer, code: code, language: language).serialized() + "\n"
       case .tree: text = ConnectAnswerDump.tree(answer, code: code, language: language)
       }
-      printDump(text, mode: dump)
+      print(shown(text, mode: dump), terminator: "")
       return
     }
     let catalog = ServiceResultsCatalog(answer, code: code, language: language)
-    let start = BrowserSetup.Start.index(catalog, warning: nil)
+    try show(.index(catalog, warning: nil), setup: setup)
+  }
+
+  /// The browser on `start`, or with `--dump-screen` its screen printed.
+  private func show(_ start: BrowserSetup.Start, setup: BrowserSetup) throws {
     if let dumpScreen {
       print(setup.screenDump(start, size: dumpScreen, keys: keys), terminator: "")
       return
@@ -435,13 +430,6 @@ struct MedtermCommand: ParsableCommand {
   /// "from the cache, 3 days old".
   static func cacheNote(_ age: Int) -> String {
     "from the cache, \(WhenText.age(seconds: age)) old"
-  }
-
-  /// A dump as the screen's character rule asks (JSON and the tree are data, kept as is).
-  private func printDump(_ text: String, mode: DumpMode) {
-    let ascii = asciiOnly || !Locale.isUTF8
-    let shown = ascii && mode != .json && mode != .tree ? Transliterator.ascii(text) : text
-    print(shown, terminator: "")
   }
 
   /// A source's bytes and what is known of them, to read as a page (again, in another
@@ -501,10 +489,14 @@ struct MedtermCommand: ParsableCommand {
   /// a UTF-8 locale (transliterated, as the screen draws), except JSON and the tree, which
   /// are data.
   private func render(_ document: Document, mode: DumpMode) -> String {
-    let ascii = asciiOnly || !Locale.isUTF8
-    let text = renderAsIs(document, mode: mode, glyphs: ascii ? .ascii : .unicode)
-    guard ascii, mode != .json, mode != .tree else { return text }
-    return Transliterator.ascii(text)
+    shown(renderAsIs(document, mode: mode, glyphs: dumpsASCII ? .ascii : .unicode), mode: mode)
+  }
+
+  private var dumpsASCII: Bool { asciiOnly || !Locale.isUTF8 }
+
+  /// A dump's text as that rule asks (search and code results follow it too).
+  private func shown(_ text: String, mode: DumpMode) -> String {
+    dumpsASCII && mode != .json && mode != .tree ? Transliterator.ascii(text) : text
   }
 
   private func renderAsIs(_ document: Document, mode: DumpMode, glyphs: Glyphs) -> String {
