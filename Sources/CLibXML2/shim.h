@@ -1,5 +1,5 @@
 // libxml2 for Swift. ICU must be switched off before any other libxml2 header is seen:
-// its UErrorCode clashes with the one Foundation brings (GUIDE §4, trap 4), and only a
+// its UErrorCode clashes with the one Foundation brings (a redefinition error), and only a
 // clean build shows the clash.
 #ifndef MEDTERM_CLIBXML2_SHIM_H
 #define MEDTERM_CLIBXML2_SHIM_H

@@ -1,4 +1,4 @@
-// ncursesw for Swift (GUIDE §4, traps 1 and 2).
+// ncursesw for Swift.
 // SwiftPM drops pkg-config's -D flags, so the wide-character API must be asked for here,
 // before curses.h. Swift 6 cannot read C mutable globals or function-like macros, so each
 // one the terminal layer needs gets a small inline accessor.

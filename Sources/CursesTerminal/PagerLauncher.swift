@@ -22,7 +22,8 @@ enum PagerLauncher {
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_adddup2(&actions, input, STDIN_FILENO)
     // The pager must be in the terminal's foreground process group, so no POSIX_SPAWN_SETPGROUP
-    // (GUIDE trap 6); and it gets default signal handling, not medterm's.
+    // (in a group of its own, its reads from the terminal would stop it with SIGTTIN); and it
+    // gets default signal handling, not medterm's.
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }

@@ -1,7 +1,7 @@
 /// Fetching: downloads http(s) pages for medterm through the `medterm-fetch` helper process.
 ///
 /// Why a helper: URLSession (FoundationNetworking, libcurl and its library chain) costs
-/// 12–15 ms at every start of a binary that links it, fetch or no fetch (GUIDE §4, trap 10).
+/// 12–15 ms at every start of a binary that links it, fetch or no fetch (measured).
 /// So this module imports neither Foundation nor FoundationNetworking, only Glibc; it spawns
 /// the helper, reads its line protocol (see Sources/medterm-fetch/main.swift) and hands the
 /// body back as bytes. It must not know about pages, readers or terminals: what the bytes

@@ -1,4 +1,5 @@
-// medterm-bench: benchmarks are programs, not timed tests (GUIDE §6).
+// medterm-bench: benchmarks are programs, not timed tests (a noisy machine makes timed
+// tests fail at random; a program reports numbers to compare with a peer in the same run).
 //
 //   medterm-bench make-xml --topics 2000 --out FILE [--corpus DIR]
 //   medterm-bench xml FILE [--runs 5]

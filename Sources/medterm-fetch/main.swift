@@ -2,7 +2,7 @@
 ///
 /// Why a separate program: URLSession lives in FoundationNetworking, which pulls libcurl and
 /// its whole library chain into a binary and costs 12–15 ms at every start even when nothing
-/// is fetched (GUIDE §4, trap 10). medterm links only the small `Fetching` module and spawns
+/// is fetched (measured at start-up, not a guess). medterm links only the small `Fetching` module and spawns
 /// this helper on the first fetch. This program must not know about pages, terminals or the
 /// model: it moves bytes and reports what happened.
 ///

@@ -16,7 +16,7 @@ this machine, beside the programs a reader would otherwise use:
      (about 20 MB each, made from the corpus), beside `xmllint --stream` for XML and
      `xmllint --html` for HTML.
 
-Benchmarks are programs, not timed tests (GUIDE §6): this machine is noisy, so every
+Benchmarks are programs, not timed tests: this machine is noisy, so every
 number is a median and every medterm number sits beside a peer measured in the same run.
 Needs: python3, ptybench (../shared/tools/ptybench.py or MEDTERM_PTYBENCH), less, w3m,
 lynx, xmllint (Debian: less w3m lynx libxml2-utils time); a missing peer is reported, not
