@@ -10,6 +10,10 @@ struct PageAssembler {
   private(set) var places: [String: PagePlace] = [:]
   /// The index the top-level block being converted will have in its section.
   private var currentBlock = 0
+  /// While preformatted text is converted: its line breaks so far, and the places met in
+  /// it (their lines move up when blank lines at its start are dropped).
+  private var preformattedLines = 0
+  private var placesInPreformatted: [String] = []
 
   init(baseURL: String?) {
     self.baseURL = baseURL
@@ -55,9 +59,11 @@ struct PageAssembler {
   }
 
   /// Notes a place a link may point at; the first of a name wins, as in a browser.
-  private mutating func mark(_ name: String, line: Int = 0) {
-    guard let section = currentSection, places[name] == nil else { return }
+  @discardableResult
+  private mutating func mark(_ name: String, line: Int = 0) -> Bool {
+    guard let section = currentSection, places[name] == nil else { return false }
     places[name] = PagePlace(section: section, block: currentBlock, line: line)
+    return true
   }
 
   mutating func block(_ markup: MarkupBlock) -> Block? {
@@ -81,6 +87,8 @@ struct PageAssembler {
       return .image(alt: Self.cleanText(alt), url: resolve(url))
     case .preformatted(let inlines):
       var runs: [TextRun] = []
+      preformattedLines = 0
+      placesInPreformatted = []
       appendRuns(inlines, link: nil, keepingSpaces: true, to: &runs)
       let lines = runs.lines
       // Blank lines at either end (after a heading that split the block) are not content.
@@ -88,9 +96,8 @@ struct PageAssembler {
         let last = lines.lastIndex(where: { !$0.plainText.allSatisfy(\.isWhitespace) })
       else { return nil }
       if first > 0 {
-        for (name, place) in places
-        where place.section == currentSection && place.block == currentBlock && place.line > 0 {
-          places[name]?.line = max(0, place.line - first)
+        for name in placesInPreformatted {
+          if let line = places[name]?.line { places[name]?.line = max(0, line - first) }
         }
       }
       var kept: [TextRun] = []
@@ -124,12 +131,17 @@ struct PageAssembler {
       switch inline {
       case .text(let text, let style):
         let cleaned = keepingSpaces ? Self.cleanKeepingTabs(text) : TextRepair.clean(text)
+        if keepingSpaces { preformattedLines += cleaned.utf8.count { $0 == 0x0A } }
         output.append(TextRun(cleaned, style: style, link: link))
       case .lineBreak:
+        if keepingSpaces { preformattedLines += 1 }
         output.append(TextRun("\n", link: link))
       case .anchor(let name):
-        let line = keepingSpaces ? output.reduce(0) { $0 + $1.text.count { $0 == "\n" } } : 0
-        mark(name, line: line)
+        guard keepingSpaces else {
+          mark(name)
+          continue
+        }
+        if mark(name, line: preformattedLines) { placesInPreformatted.append(name) }
       case .image(let alt, _):
         let alt = Self.cleanText(alt)
         if !alt.isEmpty { output.append(TextRun("[\(alt)]", style: .image, link: link)) }
