@@ -1,4 +1,5 @@
 import CFetchSupport
+import MedlinePlus
 
 #if canImport(Glibc)
   import Glibc
@@ -65,12 +66,8 @@ public struct ServiceCache: Sendable {
   /// A file name from the address: its 64-bit FNV-1a hash (no address reaches the file
   /// system as a name).
   private func path(of address: String, in directory: String) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in address.utf8 {
-      hash ^= UInt64(byte)
-      hash = hash &* 0x0000_0100_0000_01B3
-    }
-    let hex = String(hash, radix: 16)
+    let hex = String(FNVHash.hash(address), radix: 16)
     return directory + "/" + String(repeating: "0", count: 16 - hex.count) + hex + ".answer"
   }
+
 }

@@ -1,4 +1,5 @@
 import Glibc
+import MedlinePlus
 
 /// The library's XML file, kept open for the library's lifetime and read with `pread` at
 /// the offsets the index gives. Reading through the descriptor opened at the start means a
