@@ -188,36 +188,28 @@ public enum ScreenComposer {
       let index = state.top + row
       guard lines.indices.contains(index) else { break }
       let y = geometry.bodyTop + row
+      // A wide line is drawn from the view's sideways offset; what marks it shifts with it.
+      let shift: Int
       if lines[index].isWide {
         drawWide(lines[index], state: state, y: y, on: &screen)
-        if let link = state.visibleSelectedLink {
-          for region in state.layout.linkRegions[link] ?? [] where region.line == index {
-            let from = max(geometry.contentX, geometry.contentX + region.start - state.left)
-            let to = min(limit, geometry.contentX + region.end - state.left)
-            if from < to { screen.restyle(y: y, from: from, to: to, role: .linkSelected) }
-          }
+        shift = state.left
+      } else {
+        var x = geometry.contentX
+        for span in lines[index].spans {
+          x = screen.write(span.text, x: x, y: y, role: span.role, limit: limit)
         }
-        drawMatches(
-          matchesByLine[index] ?? [], current: current, shift: state.left, y: y, state: state,
-          on: &screen)
-        continue
-      }
-      var x = geometry.contentX
-      for span in lines[index].spans {
-        x = screen.write(span.text, x: x, y: y, role: span.role, limit: limit)
+        shift = 0
       }
       if let link = state.visibleSelectedLink {
         for region in state.layout.linkRegions[link] ?? [] where region.line == index {
-          let from = geometry.contentX + region.start
-          screen.restyle(
-            y: y, from: from, to: min(limit, geometry.contentX + region.end), role: .linkSelected)
+          let from = max(geometry.contentX, geometry.contentX + region.start - shift)
+          let to = min(limit, geometry.contentX + region.end - shift)
+          if from < to { screen.restyle(y: y, from: from, to: to, role: .linkSelected) }
         }
       }
-      for match in matchesByLine[index] ?? [] {
-        let from = geometry.contentX + match.start
-        let role: StyleRole = match == current ? .linkSelected : .match
-        screen.restyle(y: y, from: from, to: min(limit, from + match.width), role: role)
-      }
+      drawMatches(
+        matchesByLine[index] ?? [], current: current, shift: shift, y: y, state: state,
+        on: &screen)
       // The end of a match that began on the line above, across a wrapped break.
       for match in matchesByLine[index - 1] ?? [] {
         guard let next = match.next else { continue }
