@@ -17,6 +17,11 @@ let package = Package(
       providers: [.apt(["libxml2-dev"])]
     ),
     .systemLibrary(
+      name: "CCurl",
+      pkgConfig: "libcurl",
+      providers: [.apt(["libcurl4-openssl-dev"])]
+    ),
+    .systemLibrary(
       name: "CNcursesw",
       pkgConfig: "ncursesw",
       providers: [.apt(["libncurses-dev"])]
@@ -31,7 +36,7 @@ let package = Package(
     ),
     .target(
       name: "CursesTerminal",
-      dependencies: ["BrowserCore", "CNcursesw"]
+      dependencies: ["BrowserCore", "CNcursesw", "CCrashGuard"]
     ),
     .executableTarget(
       name: "medterm",
@@ -63,6 +68,7 @@ let package = Package(
       dependencies: ["Fetching", "TopicLibrary", "MedlinePlus"]
     ),
     .target(name: "CFetchSupport"),
+    .target(name: "CCrashGuard"),
     .target(
       name: "BrowserMemory",
       dependencies: ["BrowserCore", "MedlinePlus", "CFetchSupport"]
@@ -71,7 +77,7 @@ let package = Package(
       name: "Fetching",
       dependencies: ["MedlinePlus", "CFetchSupport"]
     ),
-    .executableTarget(name: "medterm-fetch"),
+    .executableTarget(name: "medterm-fetch", dependencies: ["CCurl"]),
     .target(
       name: "TestSupport",
       path: "Tests/TestSupport",

@@ -14,6 +14,8 @@ public enum FetchError: Error, Equatable, Sendable {
   case connectionRefused(String)
   /// No complete reply within the total timeout.
   case timedOut(seconds: Int)
+  /// Nothing arrived for this many seconds (`FetchRequest.stallSeconds`).
+  case stalled(seconds: Int)
   /// A 4xx or 5xx reply: the status and its standard reason phrase.
   case httpStatus(Int, String)
   /// The body is, or announced it would be, larger than the limit.
@@ -43,6 +45,9 @@ public enum FetchError: Error, Equatable, Sendable {
       return "The server \(Self.shown(host)) refused the connection."
     case .timedOut(let seconds):
       return "The server did not answer within \(seconds) second\(seconds == 1 ? "" : "s")."
+    case .stalled(let seconds):
+      return
+        "The server sent nothing for \(seconds) second\(seconds == 1 ? "" : "s"); medterm gave up."
     case .httpStatus(let status, let reason):
       let reason = Self.shown(reason)
       return "The server answered \(status)\(reason.isEmpty ? "" : " " + reason)."

@@ -78,12 +78,13 @@ public final class FetchOperation {
     defer { close(ends[1]) }
     let flags = fcntl(ends[0], F_GETFL)
     _ = fcntl(ends[0], F_SETFL, flags | O_NONBLOCK)
-    let arguments = [
+    var arguments = [
       helperPath, url, file.path,
       "--timeout", String(max(request.timeoutSeconds, 1)),
       "--max-bytes", String(max(request.maximumBytes, 0)),
       "--max-redirects", String(max(request.maximumRedirects, 0)),
     ]
+    if let stall = request.stallSeconds { arguments += ["--stall", String(max(stall, 1))] }
     let child: ChildProcess
     do {
       child = try ChildProcess.spawn(

@@ -52,6 +52,7 @@ enum HelperLine: Equatable {
     case "host-not-found": return .hostNotFound(argument)
     case "connection-refused": return .connectionRefused(argument)
     case "timed-out": return .timedOut(seconds: Int(argument) ?? request.timeoutSeconds)
+    case "stalled": return .stalled(seconds: Int(argument) ?? request.stallSeconds ?? 0)
     case "http-status":
       let status = argument.split(separator: " ", maxSplits: 1)
       guard let code = status.first.flatMap({ Int($0) }) else {

@@ -31,6 +31,9 @@ public struct LibraryUpdater: Sendable {
   public var maximumBytes = 200 << 20
   /// The whole download must finish within this many seconds.
   public var downloadTimeoutSeconds = 3600
+  /// A download or index page from which nothing arrives for this many seconds is given up
+  /// (the whole hour of a stalled download helps nobody).
+  public var stallSeconds = 60
   /// The index page must arrive within this many seconds.
   public var indexTimeoutSeconds = 60
 
@@ -154,7 +157,9 @@ public struct LibraryUpdater: Sendable {
     let operation: FetchOperation
     do {
       operation = try FetchOperation.start(
-        FetchRequest(url: url, timeoutSeconds: timeout, maximumBytes: limit), helperPath: helper)
+        FetchRequest(
+          url: url, timeoutSeconds: timeout, stallSeconds: stallSeconds, maximumBytes: limit),
+        helperPath: helper)
     } catch {
       throw .failed(error)
     }

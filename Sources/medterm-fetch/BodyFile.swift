@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// The file the body goes to. The parent created it private (0600); opening it without
 /// O_CREAT and with O_NOFOLLOW means this program never creates a file, and never writes
@@ -22,21 +22,19 @@ final class BodyFile {
     close(descriptor)
   }
 
-  /// Writes all of `data`; returns an error message when the disk refuses.
-  func write(_ data: Data) -> String? {
-    data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) -> String? in
-      guard var pointer = buffer.baseAddress else { return nil }
-      var remaining = buffer.count
-      while remaining > 0 {
-        let written = Foundation.write(descriptor, pointer, remaining)
-        if written < 0 {
-          if errno == EINTR { continue }
-          return "cannot write the body: \(String(cString: strerror(errno)))"
-        }
-        pointer += written
-        remaining -= written
+  /// Writes all of `bytes`; returns an error message when the disk refuses.
+  func write(_ bytes: UnsafeRawBufferPointer) -> String? {
+    guard var pointer = bytes.baseAddress else { return nil }
+    var remaining = bytes.count
+    while remaining > 0 {
+      let written = Glibc.write(descriptor, pointer, remaining)
+      if written < 0 {
+        if errno == EINTR { continue }
+        return "cannot write the body: \(String(cString: strerror(errno)))"
       }
-      return nil
+      pointer += written
+      remaining -= written
     }
+    return nil
   }
 }

@@ -13,6 +13,7 @@ enum Outcome: Error, Equatable {
     case hostNotFound = "host-not-found"
     case connectionRefused = "connection-refused"
     case timedOut = "timed-out"
+    case stalled
     case httpStatus = "http-status"
     case tooLarge = "too-large"
     case tooManyRedirects = "too-many-redirects"

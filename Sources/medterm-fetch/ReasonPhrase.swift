@@ -1,5 +1,5 @@
-/// The standard reason phrases (RFC 9110 and common extensions). URLSession does not expose
-/// the phrase the server sent, and `HTTPURLResponse.localizedString` gives lower-case text.
+/// The standard reason phrases (RFC 9110 and common extensions). The phrase a server sends is
+/// not passed on: it is free text from the other end, and a standard one says the same.
 enum ReasonPhrase {
   static func `for`(_ status: Int) -> String {
     switch status {

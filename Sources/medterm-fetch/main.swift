@@ -1,17 +1,23 @@
 /// medterm-fetch: downloads one http(s) page for medterm, in a process of its own.
 ///
-/// Why a separate program: URLSession lives in FoundationNetworking, which pulls libcurl and
-/// its whole library chain into a binary and costs 12–15 ms at every start even when nothing
-/// is fetched (measured at start-up, not a guess). medterm links only the small `Fetching` module and spawns
-/// this helper on the first fetch. This program must not know about pages, terminals or the
-/// model: it moves bytes and reports what happened.
+/// Why a separate program: libcurl and its TLS and compression libraries cost start-up time
+/// in every binary that links them, fetch or no fetch; medterm links only the small
+/// `Fetching` module and spawns this helper on the first fetch. This program must not know
+/// about pages, terminals or the model: it moves bytes and reports what happened.
 ///
-///     medterm-fetch URL OUTPUT_PATH [--timeout SECONDS] [--max-bytes N] [--max-redirects N]
+/// Why libcurl itself and not URLSession: swift-corelibs-foundation keeps a write source on
+/// the socket armed while it waits for a reply, so a slow or silent server kept a core busy
+/// for as long as it stayed silent. libcurl's own loop sleeps in poll(2). The URL is handed
+/// over as it is, never re-encoded.
 ///
-/// Defaults: 20 s total (a reply that stalls past it is a timeout), 8 MiB (8388608 bytes) of
-/// decoded body, 5 redirects. gzip and deflate bodies are decoded by URLSession (libcurl);
-/// the size cap counts decoded bytes, so a compressed bomb stops at the cap. Only http and
-/// https URLs are fetched, and only http(s) redirects are followed.
+///     medterm-fetch URL OUTPUT_PATH [--timeout SECONDS] [--stall SECONDS] [--max-bytes N]
+///                   [--max-redirects N]
+///
+/// Defaults: 20 s total (a reply that trickles past it is a timeout), no stall limit beyond
+/// the total (`--stall N` gives up after N seconds in which nothing arrived), 8 MiB (8388608
+/// bytes) of decoded body, 5 redirects. Every encoding libcurl decodes (gzip and deflate at
+/// least) is accepted; the size cap counts decoded bytes, so a compressed bomb stops at the
+/// cap. Only http and https URLs are fetched, and only http(s) redirects are followed.
 ///
 /// OUTPUT_PATH must already exist: the parent creates it (mode 0600) and this program opens
 /// it `O_WRONLY | O_TRUNC | O_NOFOLLOW`, never creating a file. The body is written there;
@@ -35,6 +41,7 @@
 ///         host-not-found <host>             name resolution failed
 ///         connection-refused <host[:port]>  nothing listens there
 ///         timed-out <seconds>               no complete reply within the total timeout
+///         stalled <seconds>                 nothing arrived for that long (`--stall`)
 ///         http-status <code> <reason>       a 4xx or 5xx reply, e.g. `404 Not Found`
 ///         too-large <limit-bytes>           the body is (or announces it is) over the cap
 ///         too-many-redirects <limit>        more redirects than allowed
@@ -46,12 +53,7 @@
 /// after `done`, 1 after `error`, 64 after `error usage`. Every field is a single line with
 /// control characters replaced, so a server cannot inject protocol lines or terminal escapes.
 /// Nothing is written to standard error.
-import Dispatch
-import Foundation
-
-#if canImport(FoundationNetworking)
-  import FoundationNetworking
-#endif
+import Glibc
 
 // A parent that went away must not kill us mid-write with SIGPIPE; writes then fail with
 // EPIPE and the reporter exits.
@@ -65,10 +67,8 @@ case .success(let parsed): options = parsed
 case .failure(let outcome): reporter.exit(with: outcome)
 }
 
-let url: URL
-switch FetchOptions.validatedURL(options.url) {
-case .success(let parsed): url = parsed
-case .failure(let outcome): reporter.exit(with: outcome)
+if case .failure(let outcome) = FetchOptions.validatedURL(options.url) {
+  reporter.exit(with: outcome)
 }
 
 let body: BodyFile
@@ -78,30 +78,4 @@ do {
   reporter.exit(with: .failure(kind: .output, argument: error.message))
 }
 
-let delegate = FetchDelegate(options: options, body: body, reporter: reporter)
-ScratchHome.enter()
-let configuration = URLSessionConfiguration.ephemeral
-configuration.urlCache = nil
-configuration.requestCachePolicy = .reloadIgnoringLocalAndRemoteCacheData
-configuration.timeoutIntervalForRequest = TimeInterval(options.timeoutSeconds)
-configuration.timeoutIntervalForResource = TimeInterval(options.timeoutSeconds)
-configuration.httpAdditionalHeaders = [
-  "User-Agent": "medterm-fetch/1",
-  "Accept":
-    "text/html, application/xhtml+xml, text/markdown, text/plain, application/xml;q=0.9, */*;q=0.5",
-]
-let queue = OperationQueue()
-queue.maxConcurrentOperationCount = 1
-let session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: queue)
-var request = URLRequest(url: url)
-request.httpMethod = "GET"
-request.timeoutInterval = TimeInterval(options.timeoutSeconds)
-session.dataTask(with: request).resume()
-ScratchHome.leave()
-
-// The total timeout is ours, not URLSession's: its request timeout restarts with every byte,
-// so a server that trickles would never time out.
-let outcome =
-  reporter.waitForOutcome(seconds: options.timeoutSeconds)
-  ?? .failure(kind: .timedOut, argument: String(options.timeoutSeconds))
-reporter.exit(with: outcome)
+reporter.exit(with: Transfer(options: options, body: body, reporter: reporter).run())

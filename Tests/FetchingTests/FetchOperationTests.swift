@@ -95,6 +95,18 @@ final class FetchOperationTests {
     #expect(progress.first?.1 == 1000, "the headers did arrive")
   }
 
+  @Test func aSilentServerIsGivenUpAfterTheStallLimit() throws {
+    let start = Date()
+    let request = FetchRequest(url: server.url("/slow"), timeoutSeconds: 30, stallSeconds: 1)
+    let operation = try FetchOperation.start(request, helperPath: Paths.helper)
+    #expect(operation.wait() == .failure(.stalled(seconds: 1)))
+    let elapsed = Date().timeIntervalSince(start)
+    #expect(elapsed < 5, "took \(elapsed) s")
+    #expect(
+      FetchError.stalled(seconds: 60).message
+        == "The server sent nothing for 60 seconds; medterm gave up.")
+  }
+
   @Test func anEndlessBodyStopsAtTheCap() throws {
     let start = Date()
     let (result, progress) = try fetch("/endless", timeout: 10, maximumBytes: 1 << 20)

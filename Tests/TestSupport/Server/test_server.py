@@ -12,6 +12,7 @@ Endpoints:
   /status/<code>   any status, e.g. /status/204
   /redirect/<n>    302 to /redirect/<n-1>; /redirect/0 answers 200 "arrived after redirects"
   /redirect-to?<url>  302 to the given URL (to test refused schemes in a redirect)
+  /echo-path/...   the request target exactly as it arrived, as text/plain
   /slow            headers with Content-Length 1000, 10 bytes, then silence for 60 s
   /endless         a chunked body that never ends (stops when the client goes away)
   /gzip, /deflate  corpus/web/iab-1.source.html encoded, with Content-Encoding
@@ -142,6 +143,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 self.end_headers()
                 self.close_connection = True
                 self.send_big()
+            elif path.startswith("/echo-path/"):
+                self.send_body(200, self.path.encode("latin-1"), "text/plain")
             elif path == "/headers":
                 text = "".join("%s: %s\n" % (k, v) for k, v in self.headers.items())
                 self.send_body(200, text.encode("utf-8"), "text/plain")
