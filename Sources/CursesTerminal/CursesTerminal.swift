@@ -64,6 +64,8 @@ public final class CursesTerminal: Terminal {
     // Before newterm, so ncurses sees SIGWINCH and SIGTSTP at their defaults and can be
     // delivered them.
     medterm_unblock_terminal_signals()
+    var shellMode = termios()
+    let haveShellMode = tcgetattr(inputDescriptor, &shellMode) == 0
     guard let screen = newterm(nil, medterm_stdout(), input) else {
       if ownsInput { fclose(input) }
       throw .unknownTerminal(name)
@@ -76,6 +78,10 @@ public final class CursesTerminal: Terminal {
       delscreen(screen)
       if ownsInput { fclose(input) }
       throw .noCursorAddressing(name)
+    }
+    if haveShellMode {
+      CrashGuard.arm(
+        input: inputDescriptor, mode: shellMode, output: fileno(medterm_stdout()), mouse: mouse)
     }
     medterm_install_signal_handlers()
     cbreak()
@@ -109,6 +115,7 @@ public final class CursesTerminal: Terminal {
   public func close() {
     guard isOpen else { return }
     isOpen = false
+    CrashGuard.disarm()
     curs_set(1)
     endwin()
     delscreen(screenPointer)
