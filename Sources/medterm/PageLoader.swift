@@ -89,7 +89,7 @@ final class PageLoader: BrowserHost {
 
   private static func readFile(_ path: String, url: String) -> Result<LoadedResource, LoadFailure> {
     do {
-      let bytes = try SourceLoader.bytes(of: .file(path))
+      let bytes = try SourceLoader.bytes(of: .file(path), onlyRegularFiles: true)
       return .success(LoadedResource(url: url, contentType: nil, bytes: bytes))
     } catch {
       return .failure(LoadFailure("\(error)"))

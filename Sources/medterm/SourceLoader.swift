@@ -48,7 +48,10 @@ struct SourceError: Error, CustomStringConvertible {
 
 /// Reads a source's bytes with plain POSIX calls (no Foundation on the start-up path).
 enum SourceLoader {
-  static func bytes(of source: Source) throws -> [UInt8] {
+  /// - Parameter onlyRegularFiles: refuse anything but a regular file (a link inside the
+  ///   browser: a FIFO, a terminal or `/dev/zero` would block the screen or never end). The
+  ///   command line may name a pipe on purpose (`medterm <(command)`).
+  static func bytes(of source: Source, onlyRegularFiles: Bool = false) throws -> [UInt8] {
     switch source {
     case .builtIn:
       return BuiltInPage.bytes
@@ -57,12 +60,21 @@ enum SourceLoader {
     case .web:
       throw SourceError(description: "web addresses are loaded by PageLoader")
     case .file(let path):
-      let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+      // O_NONBLOCK: opening a FIFO nobody writes to would otherwise wait for a writer.
+      let flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | (onlyRegularFiles ? O_NONBLOCK : 0)
+      let descriptor = open(path, flags)
       guard descriptor >= 0 else { throw SourceError(description: "\(path): \(errorText())") }
       defer { close(descriptor) }
       var status = stat()
-      if fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR {
-        throw SourceError(description: "\(path): is a directory")
+      guard fstat(descriptor, &status) == 0 else {
+        throw SourceError(description: "\(path): \(errorText())")
+      }
+      let kind = status.st_mode & S_IFMT
+      if kind == S_IFDIR { throw SourceError(description: "\(path): is a directory") }
+      if onlyRegularFiles && kind != S_IFREG {
+        throw SourceError(
+          description: "\(path): is \(Self.kindName(kind)), not a file; medterm opens only files"
+            + " from a link")
       }
       return try readAll(descriptor: descriptor, name: path)
     }
@@ -83,6 +95,16 @@ enum SourceLoader {
         throw SourceError(
           description: "\(name): the page is too large (over \(PageReader.maximumBytes) bytes)")
       }
+    }
+  }
+
+  private static func kindName(_ kind: mode_t) -> String {
+    switch kind {
+    case S_IFIFO: "a pipe (FIFO)"
+    case S_IFCHR: "a character device"
+    case S_IFBLK: "a block device"
+    case S_IFSOCK: "a socket"
+    default: "not a regular file"
     }
   }
 

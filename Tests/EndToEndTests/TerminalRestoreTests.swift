@@ -55,6 +55,23 @@ struct TerminalRestoreTests {
     try expectRestored(tmux, status: status)
   }
 
+  /// A fault (a trap in Swift code is SIGILL or SIGTRAP, a bad pointer SIGSEGV or SIGBUS, an
+  /// abort SIGABRT) gives the terminal back before the runtime's crash report: the report is
+  /// on the ordinary screen, keypad mode is off, and no prompt waits for a key.
+  @Test(arguments: [(SIGSEGV, 139), (SIGABRT, 134), (SIGILL, 132), (SIGBUS, 135)])
+  func aCrashGivesTheTerminalBack(signal: Int32, status: Int) throws {
+    let tmux = try TmuxSession(width: 100, height: 40)
+    try start(tmux)
+    let process = try #require(pid(tmux))
+    kill(process, signal)
+    // The runtime symbolicates its report, which takes a while on a debug build.
+    tmux.waitFor(timeout: 60) { $0.contains("exit=\(status)") }
+    try expectRestored(tmux, status: status)
+    let keypad = try tmux.tmux(["display-message", "-p", "#{keypad_cursor_flag}#{keypad_flag}"])
+    #expect(keypad.trimmingCharacters(in: .whitespacesAndNewlines) == "00")
+    #expect(!tmux.screen().contains("Press space to interact"))
+  }
+
   /// Pages the readers refuse, behind links on a local server: each gives a card with the
   /// reader's error in the pager, and the browser, and the terminal, carry on.
   @Test(.enabled(if: Tools.runnable("python3"), "needs python3"))
@@ -92,6 +109,38 @@ struct TerminalRestoreTests {
       #expect(card?.contains("cannot read") == true || card?.contains("no complete") == true)
       try tmux.keys("q")
       tmux.waitFor { $0.contains("Broken links") && $0.contains("[\(number)]") }
+    }
+    try tmux.keys("q")
+    try expectRestored(tmux, status: 0)
+  }
+
+  /// `file:` links to what is not a file (a FIFO no one writes to, the terminal, an endless
+  /// device, standard input) would block the screen or never end: each is refused on its
+  /// card at once, and the browser goes on.
+  @Test func linksToDevicesAndPipesAreRefusedAtOnce() throws {
+    let tmux = try TmuxSession(width: 120, height: 30)
+    let fifo = tmux.directory.appendingPathComponent("fifo").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let page = """
+      # Devices
+
+      - [Pipe](file://\(fifo))
+      - [Terminal](file:///dev/tty)
+      - [Zeros](file:///dev/zero)
+      - [Input](file:///proc/self/fd/0)
+      """
+    try Data(page.utf8).write(to: tmux.directory.appendingPathComponent("devices.md"))
+    try start(tmux, arguments: "devices.md")
+    let expected = [
+      "1": "is a pipe (FIFO), not a file", "2": "/dev/tty: is a character device",
+      "3": "/dev/zero: is a character device", "4": "/proc/self/fd/0: is a character device",
+    ]
+    for (number, words) in expected.sorted(by: { $0.key < $1.key }) {
+      try tmux.type(number)
+      try tmux.keys("Enter", "Enter")
+      tmux.waitFor(timeout: 5) { $0.contains(words) && $0.contains("could not open this link") }
+      try tmux.keys("q")
+      tmux.waitFor { $0.contains("Devices") && $0.contains("[\(number)]") }
     }
     try tmux.keys("q")
     try expectRestored(tmux, status: 0)
@@ -144,6 +193,30 @@ struct TerminalRestoreTests {
     try tmux.keys("q")
     let back = tmux.waitFor { $0.contains("On this page") && $0.contains("Summary 1/15") }
     #expect(back != nil)
+    try tmux.keys("q")
+    try expectRestored(tmux, status: 0)
+  }
+
+  /// Resizes faster than a frame: the screen at the end is the one a fresh paint gives, with
+  /// no Ctrl-L.
+  @Test func aStormOfResizesEndsOnTheRightScreen() throws {
+    let tmux = try TmuxSession(width: 80, height: 24)
+    try start(tmux)
+    try tmux.keys("j", "j", "j")
+    for step in 0..<40 {
+      try tmux.resize(width: 30 + (step * 37) % 150, height: 6 + (step * 11) % 40)
+    }
+    try tmux.resize(width: 90, height: 28)
+    // Settled: the same screen twice in a row, a quarter of a second apart.
+    var settled = ""
+    tmux.waitFor { screen in
+      defer { settled = screen }
+      usleep(250_000)
+      return screen == settled && screen.contains("On this page")
+    }
+    try tmux.keys("C-l")
+    usleep(500_000)
+    #expect(tmux.screen() == settled)
     try tmux.keys("q")
     try expectRestored(tmux, status: 0)
   }
