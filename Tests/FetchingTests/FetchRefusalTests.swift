@@ -55,8 +55,7 @@ import Testing
   @Test func aHelperThatIsNotExecutableIsMissing() throws {
     let directory = try TemporaryDirectory()
     let path = directory.path + "/medterm-fetch"
-    try "#!/bin/sh\n".write(toFile: path, atomically: true, encoding: .utf8)
-    chmod(path, 0o644)
+    try TemporaryDirectory.writeScript("#!/bin/sh\n", to: path, mode: 0o644)
     #expect(throws: FetchError.helperMissing(path)) {
       try FetchOperation.start(FetchRequest(url: "http://127.0.0.1/"), helperPath: path)
     }
@@ -65,9 +64,8 @@ import Testing
   @Test func aHelperThatDiesWithoutALastLineFailed() throws {
     let directory = try TemporaryDirectory()
     let path = directory.path + "/medterm-fetch"
-    try "#!/bin/sh\necho 'progress 10 -1'\nexit 3\n".write(
-      toFile: path, atomically: true, encoding: .utf8)
-    chmod(path, 0o755)
+    try TemporaryDirectory.writeScript(
+      "#!/bin/sh\necho 'progress 10 -1'\nexit 3\n", to: path, mode: 0o755)
     let operation = try FetchOperation.start(
       FetchRequest(url: "http://127.0.0.1/"), helperPath: path)
     let pid = try #require(operation.processIdentifier)
@@ -79,9 +77,8 @@ import Testing
   @Test func aHelperThatTalksNonsenseFailed() throws {
     let directory = try TemporaryDirectory()
     let path = directory.path + "/medterm-fetch"
-    try "#!/bin/sh\necho 'error bogus-kind something odd'\n".write(
-      toFile: path, atomically: true, encoding: .utf8)
-    chmod(path, 0o755)
+    try TemporaryDirectory.writeScript(
+      "#!/bin/sh\necho 'error bogus-kind something odd'\n", to: path, mode: 0o755)
     let operation = try FetchOperation.start(
       FetchRequest(url: "http://127.0.0.1/"), helperPath: path)
     #expect(operation.wait() == .failure(.helperFailed("bogus-kind: something odd")))
@@ -97,8 +94,7 @@ import Testing
       printf 'args %s\\n' "$*" > "$2"
       echo "done 200 $1 $(stat -c %a "$2")"
       """
-    try script.write(toFile: path, atomically: true, encoding: .utf8)
-    chmod(path, 0o755)
+    try TemporaryDirectory.writeScript(script, to: path, mode: 0o755)
     let request = FetchRequest(
       url: "http://127.0.0.1:9/a b", timeoutSeconds: 7, maximumBytes: 10_000,
       maximumRedirects: 2)
@@ -116,8 +112,7 @@ import Testing
   @Test func theHelperInheritsOnlyItsThreeDescriptors() throws {
     let directory = try TemporaryDirectory()
     let path = directory.path + "/medterm-fetch"
-    try "#!/bin/sh\nexec sleep 20\n".write(toFile: path, atomically: true, encoding: .utf8)
-    chmod(path, 0o755)
+    try TemporaryDirectory.writeScript("#!/bin/sh\nexec sleep 20\n", to: path, mode: 0o755)
     // A descriptor of the test's own, inheritable: the helper must not get it.
     var leak: [Int32] = [-1, -1]
     #expect(pipe(&leak) == 0)
@@ -148,8 +143,7 @@ import Testing
   @Test func aHelperThatHangsIsStoppedByTheWatchdog() throws {
     let directory = try TemporaryDirectory()
     let path = directory.path + "/medterm-fetch"
-    try "#!/bin/sh\nexec sleep 30\n".write(toFile: path, atomically: true, encoding: .utf8)
-    chmod(path, 0o755)
+    try TemporaryDirectory.writeScript("#!/bin/sh\nexec sleep 30\n", to: path, mode: 0o755)
     let start = Date()
     let operation = try FetchOperation.start(
       FetchRequest(url: "http://127.0.0.1:9/", timeoutSeconds: 1), helperPath: path,
@@ -220,5 +214,19 @@ final class TemporaryDirectory {
 
   deinit {
     try? FileManager.default.removeItem(atPath: path)
+  }
+
+  /// Writes an executable script through a close-on-exec descriptor. Without it a child that
+  /// another test spawns at that moment inherits the open file, and running the script then
+  /// fails with ETXTBSY ("Text file busy") for as long as that child lives.
+  static func writeScript(_ text: String, to path: String, mode: mode_t) throws {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+    guard descriptor >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+    defer { close(descriptor) }
+    let bytes = Array(text.utf8)
+    guard write(descriptor, bytes, bytes.count) == bytes.count else {
+      throw POSIXError(.init(rawValue: errno) ?? .EIO)
+    }
+    fchmod(descriptor, mode)
   }
 }
