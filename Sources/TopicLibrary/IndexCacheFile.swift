@@ -59,6 +59,9 @@ enum IndexCacheFile {
     }
   }
 
+  /// The fewest bytes one entry takes: two u64s and five length fields.
+  private static let minimumEntryBytes = 8 + 8 + 4 * 5
+
   private static func decode(
     _ reader: inout Reader, source: String, identity: FileIdentity, end: Int
   ) -> TopicIndex? {
@@ -73,13 +76,18 @@ enum IndexCacheFile {
       let truncationLine = reader.i64(), let truncationTopics = reader.i64(),
       let prolog = reader.raw(), let count = reader.u32()
     else { return nil }
+    // A crafted cache (its checksum is no secret) may announce anything: a count is believed
+    // only as far as the bytes left could hold that many records, and every topic's byte
+    // range must lie inside the file it indexes. Anything else costs a rebuild, not memory.
+    guard Int(count) <= (end - reader.position) / minimumEntryBytes, size >= 0 else { return nil }
     var entries: [TopicIndexEntry] = []
     entries.reserveCapacity(Int(count))
     for _ in 0..<count {
       guard let offset = reader.u64(), let length = reader.u64(),
+        offset <= UInt64(size), length <= UInt64(size) - offset,
         let language = reader.optionalString(), let id = reader.string(),
         let title = reader.string(), let url = reader.optionalString(),
-        let aliasCount = reader.u32()
+        let aliasCount = reader.u32(), Int(aliasCount) <= (end - reader.position) / 4
       else { return nil }
       var alsoCalled: [String] = []
       alsoCalled.reserveCapacity(Int(aliasCount))

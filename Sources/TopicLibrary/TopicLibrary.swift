@@ -184,7 +184,7 @@ public final class TopicLibrary: Sendable {
 
   /// The absolute path with symbolic links resolved, so the same file opened by different
   /// names shares one cache entry.
-  private static func canonicalPath(_ path: String) -> String {
+  static func canonicalPath(_ path: String) -> String {
     if let resolved = realpath(path, nil) {
       defer { free(resolved) }
       return String(cString: resolved)

@@ -150,6 +150,44 @@ import Testing
     #expect(try TopicLibrary.open(xmlPath: xml, cacheDirectory: cache).loadedFromCache)
   }
 
+  /// The checksum proves nothing against someone who writes the cache on purpose: a topic
+  /// whose byte range lies outside the file, or an entry count no file could hold, costs a
+  /// rebuild and never a trap or a huge allocation.
+  @Test func aCraftedCacheCostsOnlyARebuild() throws {
+    let xml = try directory.copy(try GeneratedFiles.nineteenTopics.get(), as: "topics.xml")
+    let first = try TopicLibrary.open(xmlPath: xml, cacheDirectory: cache)
+    let cachePath = try #require(first.cachePath)
+    let identity = try SourceFile(path: xml).identity()
+    let source = TopicLibrary.canonicalPath(xml)
+    let index = try #require(
+      IndexCacheFile.load(from: cachePath, source: source, identity: identity))
+    let size = identity.size
+    for (offset, length) in [(size + 1, 10), (size - 5, 10), (Int.max - 3, 8), (0, Int.max)] {
+      var crafted = index
+      crafted.entries[3].offset = offset
+      crafted.entries[3].length = length
+      #expect(IndexCacheFile.save(crafted, to: cachePath, source: source, identity: identity))
+      #expect(IndexCacheFile.load(from: cachePath, source: source, identity: identity) == nil)
+      let reopened = try TopicLibrary.open(xmlPath: xml, cacheDirectory: cache)
+      #expect(!reopened.loadedFromCache, "offset \(offset), length \(length)")
+      #expect(reopened.entries == first.entries)
+    }
+    // An entry count of four thousand million, with a matching checksum.
+    #expect(IndexCacheFile.save(index, to: cachePath, source: source, identity: identity))
+    var bytes = try Paths.bytes(cachePath)
+    let count = UInt32(index.entries.count).littleEndianBytes
+    let firstRange =
+      UInt64(index.entries[0].offset).littleEndianBytes
+      + UInt64(index.entries[0].length).littleEndianBytes
+    let at = try #require(bytes.firstRange(of: count + firstRange))
+    bytes.replaceSubrange(at.lowerBound..<at.lowerBound + 4, with: [0xFF, 0xFF, 0xFF, 0xF0])
+    var hasher = FNVHash()
+    hasher.add(Array(bytes.dropLast(8)))
+    bytes.replaceSubrange((bytes.count - 8)..., with: hasher.value.littleEndianBytes)
+    try Paths.write(bytes, to: cachePath)
+    #expect(IndexCacheFile.load(from: cachePath, source: source, identity: identity) == nil)
+  }
+
   @Test func aTruncatedFileIsCachedWithItsBreak() throws {
     let whole = try Paths.bytes(try GeneratedFiles.nineteenTopics.get())
     let xml = directory.file("cut.xml")
@@ -205,5 +243,12 @@ import Testing
     #expect(files.count == IndexCacheFile.keptFiles)
     #expect(!Paths.exists(abandoned))
     #expect(Paths.exists(fresh))
+  }
+}
+
+extension FixedWidthInteger {
+  /// The value's bytes, least significant first, as the cache file stores integers.
+  fileprivate var littleEndianBytes: [UInt8] {
+    withUnsafeBytes(of: littleEndian) { Array($0) }
   }
 }
