@@ -109,7 +109,7 @@ final class Transfer {
   private func header(_ bytes: UnsafeRawBufferPointer) -> Bool {
     lastActivity = Reporter.monotonicNanoseconds()
     var line = String(decoding: bytes, as: UTF8.self)
-    while line.last == "\n" || line.last == "\r" || line.last == "\r\n" { line.removeLast() }
+    while let last = line.last, last.isNewline { line.removeLast() }
     guard line.isEmpty else {
       _ = headers.take(line)
       return true
